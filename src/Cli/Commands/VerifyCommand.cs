@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Readers;
+
+namespace StrassenRepro.Cli.Commands;
+
+/// <summary>`verify FILE`: reads a scheme or checkpoint and prints its verification record.</summary>
+public static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "Scheme or checkpoint: .json (ours), .npy / .npz (NumPy, AlphaTensor layout)" };
+        var key = new Option<string?>("--key") { Description = "Entry of an .npz archive, e.g. \"3,3,3\" (needed when it holds several)" };
+        var ring = new Option<string>("--ring") { Description = "Check the Brent equations over Z (exact integers) or F2 (mod 2)", DefaultValueFactory = _ => "Z" };
+        ring.AcceptOnlyFromAmong("Z", "F2", "z", "f2");
+        var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
+        var sizes = new Option<string?>("--sizes") { Description = "Transfer sizes, comma-separated powers of n (default 2..64 for 2x2)" };
+        var tolerance = new Option<double>("--tolerance") { Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous'", DefaultValueFactory = _ => 1e-3 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var command = new Command("verify", "Verify a matrix-multiplication scheme: sparsify, Q, exact Brent check, outcome, zero-shot transfer")
+        {
+            file, key, ring, rank, sizes, tolerance, json,
+        };
+        command.SetAction(parse => Guarded.Run(() =>
+        {
+            var source = SchemeReader.Read(parse.GetValue(file)!, parse.GetValue(key));
+            var options = new VerificationOptions
+            {
+                Rank = parse.GetValue(rank),
+                Ring = parse.GetValue(ring)!.ToUpperInvariant() == "F2" ? Ring.F2 : Ring.Z,
+                TransferLevels = ParseSizes(parse.GetValue(sizes), source.Scheme.Shape),
+                ContinuousTolerance = parse.GetValue(tolerance),
+            };
+            var report = Verifier.Verify(source.Scheme, options, source.Path, source.Format, source.Key);
+            if (parse.GetValue(json)) Output.WriteJson(report);
+            else PrintHuman(report);
+            return report.Valid ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+        }));
+        return command;
+    }
+
+    private static int[]? ParseSizes(string? text, Shape shape)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var sizes = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > 4096)
+                throw new UsageException($"--sizes: '{part}' is not a size in 1..4096");
+            sizes.Add(size);
+        }
+        return TransferTest.LevelsForSizes(shape, sizes);
+    }
+
+    public static void PrintHuman(VerificationReport r)
+    {
+        var o = Console.Out;
+        o.WriteLine($"{r.Path}{(r.Key is null ? "" : $" [{r.Key}]")}  ({r.Format}, shape <{string.Join(",", r.Shape)}>, {r.Slots} slots, {r.KeptSlots} kept)");
+        o.WriteLine($"  delta           {Output.Sci(r.Delta)}{(r.InputIntegral ? " (integer input, checked as given)" : "")}");
+        o.WriteLine($"  Brent ({r.Ring,-2})      {(r.BrentValid ? "valid" : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail")}");
+        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} (un-rounded kept slots)");
+        o.WriteLine($"  S(theta)        {r.STheta}");
+        o.WriteLine($"  outcome         {r.Outcome}");
+        o.WriteLine($"  Strassen's own  {(r.CanonicalStrassen ? "yes (up to slot order and signs)" : "no")}");
+        o.WriteLine($"  transfer ({r.TransferOf}):");
+        o.WriteLine("      size   abs err f32   rel err f32   rel err f64   pass");
+        foreach (var t in r.Transfer)
+            o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   {Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
+        o.WriteLine(r.Valid ? "VALID" : "NOT VALID");
+    }
+}

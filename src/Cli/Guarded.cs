@@ -1,0 +1,33 @@
+using StrassenRepro.Crystallization;
+
+namespace StrassenRepro.Cli;
+
+/// <summary>Runs a command body so that bad input ends in one line and exit code 2, never a stack trace.</summary>
+public static class Guarded
+{
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (SchemeFormatException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (UsageException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or FormatException or OverflowException)
+        {
+            Output.Error($"{e.GetType().Name}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}
+
+/// <summary>A usage error detected after parsing (an option value out of range, say).</summary>
+public sealed class UsageException(string message) : Exception(message);

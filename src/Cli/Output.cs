@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StrassenRepro.Cli;
+
+/// <summary>JSON on stdout (exactly one object or array per command); human text elsewhere.</summary>
+public static class Output
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    /// <summary>One line on stderr: the message for bad input.</summary>
+    public static void Error(string message) => Console.Error.WriteLine($"strassen-repro: {message.ReplaceLineEndings(" ")}");
+
+    public static string Sci(double x) => x.ToString("0.00e+00", System.Globalization.CultureInfo.InvariantCulture);
+}

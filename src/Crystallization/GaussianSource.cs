@@ -1,0 +1,37 @@
+namespace StrassenRepro.Crystallization;
+
+/// <summary>
+/// A deterministic N(0,1) stream (SplitMix64 + Box-Muller), written out here so that golden transfer
+/// tables do not depend on the runtime's Random implementation.
+/// </summary>
+public sealed class GaussianSource
+{
+    private ulong _state;
+    private double? _spare;
+
+    public GaussianSource(ulong seed) => _state = seed;
+
+    public ulong NextULong()
+    {
+        ulong z = _state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Uniform in (0, 1), never 0.</summary>
+    public double NextUniform() => ((NextULong() >> 11) + 0.5) * (1.0 / (1UL << 53));
+
+    public double NextGaussian()
+    {
+        if (_spare is double s)
+        {
+            _spare = null;
+            return s;
+        }
+        double radius = Math.Sqrt(-2.0 * Math.Log(NextUniform()));
+        double angle = 2.0 * Math.PI * NextUniform();
+        _spare = radius * Math.Sin(angle);
+        return radius * Math.Cos(angle);
+    }
+}

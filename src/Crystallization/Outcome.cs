@@ -1,0 +1,28 @@
+namespace StrassenRepro.Crystallization;
+
+/// <summary>The outcome of a run or checkpoint after sparsify + Q (claims.md, Definitions).</summary>
+public enum Outcome
+{
+    /// <summary>S = 1: Q of the kept slots is an exact scheme.</summary>
+    Discrete,
+
+    /// <summary>S = 0, but the un-rounded kept slots satisfy the Brent equations within the tolerance.</summary>
+    Continuous,
+
+    /// <summary>Neither.</summary>
+    Unconverged,
+
+    /// <summary>The input was already on the lattice (delta = 0) and fails the Brent equations.</summary>
+    Invalid,
+}
+
+public static class OutcomeNames
+{
+    public static string ToWire(this Outcome o) => o switch
+    {
+        Outcome.Discrete => "discrete",
+        Outcome.Continuous => "continuous",
+        Outcome.Unconverged => "unconverged",
+        _ => "invalid",
+    };
+}

@@ -1,0 +1,11 @@
+namespace StrassenRepro.Crystallization.Readers;
+
+/// <summary>A numeric NumPy array read into doubles, C (row-major) order.</summary>
+public sealed record NpyArray(int[] Shape, double[] Data, string Dtype)
+{
+    public int Rank => Shape.Length;
+
+    public double this[int i, int j, int k] => Data[(i * Shape[1] + j) * Shape[2] + k];
+
+    public double this[int i, int j] => Data[i * Shape[1] + j];
+}

@@ -1,0 +1,145 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace StrassenRepro.Crystallization.Readers;
+
+/// <summary>
+/// Reads NumPy .npy files (format versions 1, 2 and 3) holding plain numeric arrays: signed and
+/// unsigned integers, float16/32/64, bool; either byte order; C or Fortran order. Object arrays
+/// (pickles) are refused here.
+/// </summary>
+public static partial class NpyReader
+{
+    private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
+    /// <summary>Largest array accepted, in elements (a scheme has far fewer).</summary>
+    public const long MaxElements = 16L * 1024 * 1024;
+
+    public static NpyArray Read(byte[] bytes, string name = "array")
+    {
+        if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
+            throw new SchemeFormatException($"{name}: not a NumPy .npy array (bad magic)");
+        int major = bytes[6];
+        int headerLength, headerStart;
+        switch (major)
+        {
+            case 1:
+                headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8, 2));
+                headerStart = 10;
+                break;
+            case 2:
+            case 3:
+                if (bytes.Length < 12) throw new SchemeFormatException($"{name}: truncated .npy header");
+                uint len = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8, 4));
+                if (len > 1 << 20) throw new SchemeFormatException($"{name}: .npy header of {len} bytes is too large");
+                headerLength = (int)len;
+                headerStart = 12;
+                break;
+            default:
+                throw new SchemeFormatException($"{name}: unsupported .npy format version {major}");
+        }
+        if (headerStart + headerLength > bytes.Length)
+            throw new SchemeFormatException($"{name}: truncated .npy header");
+        var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes, headerStart, headerLength);
+        var (dtype, fortran, shape) = ParseHeader(header, name);
+        return ReadData(bytes.AsSpan(headerStart + headerLength), dtype, fortran, shape, name);
+    }
+
+    private static (string Dtype, bool Fortran, int[] Shape) ParseHeader(string header, string name)
+    {
+        var descr = DescrPattern().Match(header);
+        var fortran = FortranPattern().Match(header);
+        var shape = ShapePattern().Match(header);
+        if (!descr.Success || !fortran.Success || !shape.Success)
+            throw new SchemeFormatException($"{name}: malformed .npy header");
+        var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parsed = new int[dims.Length];
+        long count = 1;
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (!int.TryParse(dims[i].TrimEnd('L'), out parsed[i]) || parsed[i] < 0)
+                throw new SchemeFormatException($"{name}: malformed .npy shape ({shape.Groups[1].Value})");
+            count *= parsed[i];
+            if (count > MaxElements) throw new SchemeFormatException($"{name}: array of more than {MaxElements} elements refused");
+        }
+        return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", parsed);
+    }
+
+    private static NpyArray ReadData(ReadOnlySpan<byte> data, string dtype, bool fortran, int[] shape, string name)
+    {
+        if (dtype.Length < 2) throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}'");
+        char order = dtype[0];
+        string kind = dtype[1..];
+        if (kind.StartsWith('O'))
+            throw new SchemeFormatException($"{name}: object (pickled) NumPy arrays are not supported yet");
+        bool bigEndian = order == '>' || (order == '=' && !BitConverter.IsLittleEndian);
+        int size = kind switch
+        {
+            "b1" or "i1" or "u1" => 1,
+            "i2" or "u2" or "f2" => 2,
+            "i4" or "u4" or "f4" => 4,
+            "i8" or "u8" or "f8" => 8,
+            _ => throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}' (numeric arrays only)"),
+        };
+        long count = shape.Aggregate(1L, (a, b) => a * b);
+        if (data.Length < count * size)
+            throw new SchemeFormatException($"{name}: truncated .npy data ({data.Length} bytes, need {count * size})");
+        var values = new double[count];
+        for (int i = 0; i < count; i++)
+            values[i] = Element(data.Slice(i * size, size), kind, bigEndian, name);
+        if (fortran && shape.Length > 1) values = FortranToC(values, shape);
+        return new NpyArray(shape, values, dtype);
+    }
+
+    private static double Element(ReadOnlySpan<byte> b, string kind, bool big, string name)
+    {
+        const double exactLimit = 9007199254740992.0; // 2^53: larger integers lose exactness as doubles
+        double value = kind switch
+        {
+            "b1" or "u1" => b[0],
+            "i1" => (sbyte)b[0],
+            "i2" => big ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),
+            "u2" => big ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b),
+            "i4" => big ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
+            "u4" => big ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b),
+            "i8" => big ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b),
+            "u8" => big ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b),
+            "f2" => (double)(big ? BinaryPrimitives.ReadHalfBigEndian(b) : BinaryPrimitives.ReadHalfLittleEndian(b)),
+            "f4" => big ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
+            _ => big ? BinaryPrimitives.ReadDoubleBigEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b),
+        };
+        if (kind[0] is 'i' or 'u' && Math.Abs(value) > exactLimit)
+            throw new SchemeFormatException($"{name}: integer coefficient {value} is too large to check exactly");
+        return value;
+    }
+
+    private static double[] FortranToC(double[] values, int[] shape)
+    {
+        var result = new double[values.Length];
+        int d = shape.Length;
+        var index = new int[d];
+        for (int f = 0; f < values.Length; f++)
+        {
+            // f enumerates indices with the first axis fastest; compute the C offset of the same index.
+            int c = 0;
+            for (int a = 0; a < d; a++) c = c * shape[a] + index[a];
+            result[c] = values[f];
+            for (int a = 0; a < d; a++)
+            {
+                if (++index[a] < shape[a]) break;
+                index[a] = 0;
+            }
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"['""]descr['""]\s*:\s*['""]([^'""]+)['""]")]
+    private static partial Regex DescrPattern();
+
+    [GeneratedRegex(@"['""]fortran_order['""]\s*:\s*(True|False)")]
+    private static partial Regex FortranPattern();
+
+    [GeneratedRegex(@"['""]shape['""]\s*:\s*\(([^)]*)\)")]
+    private static partial Regex ShapePattern();
+}

@@ -1,0 +1,70 @@
+using System.IO.Compression;
+
+namespace StrassenRepro.Crystallization.Readers;
+
+/// <summary>Reads the arrays of a NumPy .npz archive (a zip of .npy files), with limits against zip bombs.</summary>
+public static class NpzReader
+{
+    public const long MaxEntryBytes = 256L * 1024 * 1024;
+    public const int MaxEntries = 10_000;
+
+    /// <summary>The keys (entry names without ".npy") of the archive.</summary>
+    public static IReadOnlyList<string> Keys(byte[] bytes, string name)
+    {
+        using var zip = Open(bytes, name);
+        return zip.Entries.Select(e => KeyOf(e.FullName)).ToList();
+    }
+
+    public static NpyArray ReadEntry(byte[] bytes, string key, string name)
+    {
+        using var zip = Open(bytes, name);
+        var entry = zip.Entries.FirstOrDefault(e => KeyOf(e.FullName) == key || e.FullName == key);
+        if (entry is null)
+        {
+            var keys = zip.Entries.Select(e => KeyOf(e.FullName)).Take(12);
+            throw new SchemeFormatException($"{name}: no entry '{key}' (entries: {string.Join(" ", keys)}{(zip.Entries.Count > 12 ? " ..." : "")})");
+        }
+        return NpyReader.Read(ReadBounded(entry, name), $"{name}[{key}]");
+    }
+
+    private static string KeyOf(string entryName) =>
+        entryName.EndsWith(".npy", StringComparison.Ordinal) ? entryName[..^4] : entryName;
+
+    private static ZipArchive Open(byte[] bytes, string name)
+    {
+        try
+        {
+            var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxEntries) throw new SchemeFormatException($"{name}: more than {MaxEntries} entries");
+            return zip;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SchemeFormatException($"{name}: not a valid .npz (zip) archive: {e.Message}");
+        }
+    }
+
+    private static byte[] ReadBounded(ZipArchiveEntry entry, string name)
+    {
+        if (entry.Length > MaxEntryBytes)
+            throw new SchemeFormatException($"{name}: entry '{entry.FullName}' declares {entry.Length} bytes, over the {MaxEntryBytes} limit");
+        try
+        {
+            using var stream = entry.Open();
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxEntryBytes)
+                    throw new SchemeFormatException($"{name}: entry '{entry.FullName}' inflates past the {MaxEntryBytes} limit");
+            }
+            return buffer.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SchemeFormatException($"{name}: corrupted entry '{entry.FullName}': {e.Message}");
+        }
+    }
+}

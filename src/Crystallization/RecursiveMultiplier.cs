@@ -1,0 +1,177 @@
+using System.Numerics;
+
+namespace StrassenRepro.Crystallization;
+
+/// <summary>
+/// Applies a scheme's own coefficients at every level of a block recursion, down to scalars:
+/// A (n^k x m^k) is split into n x m blocks, each product M_r = (sum_x U[r,x] A_x)(sum_y V[r,y] B_y)
+/// is computed by the same scheme one level down, and C_z = sum_r W[z,r] M_r.
+/// Matrices are held in a block-recursive layout, so every block at every level is contiguous.
+/// </summary>
+public sealed class RecursiveMultiplier<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Shape _shape;
+    private readonly (int Index, T Value)[][] _u;
+    private readonly (int Index, T Value)[][] _v;
+    private readonly (int Slot, T Value)[][] _w; // per C entry z: the slots r with W[z,r] != 0
+    private readonly (int Z, T Value)[][] _wBySlot; // per slot r: the C entries z with W[z,r] != 0
+    private readonly int _rank;
+
+    public RecursiveMultiplier(Scheme scheme)
+    {
+        _shape = scheme.Shape;
+        _rank = scheme.Rank;
+        _u = Enumerable.Range(0, _rank).Select(r => NonZeros(scheme.URow(r))).ToArray();
+        _v = Enumerable.Range(0, _rank).Select(r => NonZeros(scheme.VRow(r))).ToArray();
+        _w = Enumerable.Range(0, _shape.CSize)
+            .Select(z => Enumerable.Range(0, _rank).Where(r => scheme.W(z, r) != 0)
+                .Select(r => (r, T.CreateChecked(scheme.W(z, r)))).ToArray())
+            .ToArray();
+        _wBySlot = Enumerable.Range(0, _rank).Select(r => NonZeros(scheme.WColumn(r))).ToArray();
+    }
+
+    private static (int, T)[] NonZeros(ReadOnlySpan<double> row)
+    {
+        var list = new List<(int, T)>();
+        for (int i = 0; i < row.Length; i++)
+            if (row[i] != 0) list.Add((i, T.CreateChecked(row[i])));
+        return list.ToArray();
+    }
+
+    /// <summary>C = A B for A (n^k x m^k), B (m^k x p^k), row-major in and out.</summary>
+    public T[] Multiply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int levels)
+    {
+        if (levels < 1) throw new ArgumentOutOfRangeException(nameof(levels), "at least one level");
+        var s = _shape;
+        int rowsA = Pow(s.N, levels), colsA = Pow(s.M, levels), colsB = Pow(s.P, levels);
+        if (a.Length != rowsA * colsA || b.Length != colsA * colsB)
+            throw new ArgumentException("matrix sizes do not match the scheme's shape at this level");
+        var ar = ToRecursive(a, s.N, s.M, levels);
+        var br = ToRecursive(b, s.M, s.P, levels);
+        var cr = new T[rowsA * colsB];
+        var workspace = new Workspace(s, levels);
+        MultiplyRecursive(ar, br, cr, levels, workspace);
+        return FromRecursive(cr, s.N, s.P, levels);
+    }
+
+    private sealed class Workspace
+    {
+        public readonly T[][] S, Tb, M, Prods;
+
+        public Workspace(Shape s, int levels)
+        {
+            S = new T[levels + 1][];
+            Tb = new T[levels + 1][];
+            M = new T[levels + 1][];
+            Prods = new T[levels + 1][];
+            for (int k = 1; k <= levels; k++)
+            {
+                S[k] = new T[Pow(s.ASize, k - 1)];
+                Tb[k] = new T[Pow(s.BSize, k - 1)];
+                M[k] = new T[Pow(s.CSize, k - 1)];
+            }
+        }
+    }
+
+    private void MultiplyRecursive(Span<T> a, Span<T> b, Span<T> c, int level, Workspace ws)
+    {
+        if (level == 1)
+        {
+            Base(a, b, c);
+            return;
+        }
+        int aBlock = a.Length / _shape.ASize, bBlock = b.Length / _shape.BSize, cBlock = c.Length / _shape.CSize;
+        var sBuf = ws.S[level].AsSpan();
+        var tBuf = ws.Tb[level].AsSpan();
+        var mBuf = ws.M[level].AsSpan();
+        c.Clear();
+        for (int r = 0; r < _rank; r++)
+        {
+            Combine(a, aBlock, _u[r], sBuf);
+            Combine(b, bBlock, _v[r], tBuf);
+            MultiplyRecursive(sBuf, tBuf, mBuf, level - 1, ws);
+            foreach (var (z, coef) in _wBySlot[r]) AddScaled(c.Slice(z * cBlock, cBlock), coef, mBuf);
+        }
+    }
+
+    private static void Combine(Span<T> source, int block, (int Index, T Value)[] terms, Span<T> target)
+    {
+        target.Clear();
+        foreach (var (index, coef) in terms) AddScaled(target, coef, source.Slice(index * block, block));
+    }
+
+    private static void AddScaled(Span<T> target, T coef, ReadOnlySpan<T> source)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && target.Length >= Vector<T>.Count)
+        {
+            var vc = new Vector<T>(coef);
+            var tv = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Vector<T>>(target);
+            var sv = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Vector<T>>(source);
+            for (int j = 0; j < tv.Length; j++) tv[j] += vc * sv[j];
+            i = tv.Length * Vector<T>.Count;
+        }
+        for (; i < target.Length; i++) target[i] += coef * source[i];
+    }
+
+    private void Base(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c)
+    {
+        Span<T> m = _rank <= 512 ? stackalloc T[_rank] : new T[_rank];
+        for (int r = 0; r < _rank; r++)
+        {
+            T s = T.Zero, t = T.Zero;
+            foreach (var (x, coef) in _u[r]) s += coef * a[x];
+            foreach (var (y, coef) in _v[r]) t += coef * b[y];
+            m[r] = s * t;
+        }
+        for (int z = 0; z < _w.Length; z++)
+        {
+            T sum = T.Zero;
+            foreach (var (slot, coef) in _w[z]) sum += coef * m[slot];
+            c[z] = sum;
+        }
+    }
+
+    internal static int Pow(int b, int e)
+    {
+        long r = 1;
+        for (int i = 0; i < e; i++) r *= b;
+        if (r > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(e), "size too large");
+        return (int)r;
+    }
+
+    /// <summary>Position of element (row, col) in the block-recursive layout with r x c blocks.</summary>
+    private static int RecursiveIndex(int row, int col, int r, int c, int levels)
+    {
+        int pos = 0;
+        int rowDiv = Pow(r, levels - 1), colDiv = Pow(c, levels - 1);
+        for (int l = 0; l < levels; l++)
+        {
+            int i = row / rowDiv % r, j = col / colDiv % c;
+            pos = pos * (r * c) + i * c + j;
+            rowDiv /= r;
+            colDiv /= c;
+        }
+        return pos;
+    }
+
+    private static T[] ToRecursive(ReadOnlySpan<T> m, int r, int c, int levels)
+    {
+        int rows = Pow(r, levels), cols = Pow(c, levels);
+        var result = new T[rows * cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                result[RecursiveIndex(i, j, r, c, levels)] = m[i * cols + j];
+        return result;
+    }
+
+    private static T[] FromRecursive(ReadOnlySpan<T> m, int r, int c, int levels)
+    {
+        int rows = Pow(r, levels), cols = Pow(c, levels);
+        var result = new T[rows * cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                result[i * cols + j] = m[RecursiveIndex(i, j, r, c, levels)];
+        return result;
+    }
+}

@@ -1,0 +1,30 @@
+namespace StrassenRepro.Crystallization;
+
+/// <summary>The verdict on one scheme: the fields of `verify --json` (conventions.md) and a few more.</summary>
+public sealed record VerificationReport
+{
+    public required string Path { get; init; }
+    public required string Format { get; init; }
+    public string? Key { get; init; }
+    public required int[] Shape { get; init; }
+    public required int Slots { get; init; }
+    public required int KeptSlots { get; init; }
+    public required int[] KeptSlotIndices { get; init; }
+    public required double[] SlotImportance { get; init; }
+    public required double Delta { get; init; }
+    public required bool Discretizable { get; init; }
+    public required bool InputIntegral { get; init; }
+    public required bool BrentValid { get; init; }
+    public required int BrentFailedEquations { get; init; }
+    public required int BrentEquations { get; init; }
+    public required double BrentMaxResidual { get; init; }
+    public required int STheta { get; init; }
+    public required string Outcome { get; init; }
+    public required bool CanonicalStrassen { get; init; }
+    public required string Ring { get; init; }
+    public required string TransferOf { get; init; }
+    public required IReadOnlyList<TransferRow> Transfer { get; init; }
+
+    /// <summary>Exit code 0: valid in the ring, and (over Z) every transfer size passes.</summary>
+    public required bool Valid { get; init; }
+}

@@ -1,0 +1,59 @@
+namespace StrassenRepro.Crystallization;
+
+/// <summary>
+/// The crystallization pipeline on one scheme: sparsify to k slots, Q, exact Brent check, outcome class,
+/// canonical form, zero-shot transfer. An input whose coefficients are already integers is checked as
+/// given (Q would clamp AlphaTensor's +-2 coefficients); real inputs go through Q.
+/// </summary>
+public static class Verifier
+{
+    public static VerificationReport Verify(Scheme scheme, VerificationOptions options, string path = "", string format = "memory", string? key = null)
+    {
+        int k = options.KeptSlotsFor(scheme);
+        var keptIndices = Sparsifier.KeptSlots(scheme, k);
+        var kept = scheme.SelectSlots(keptIndices);
+        bool integral = kept.IsIntegral;
+        var discrete = integral ? kept : Discretizer.Q(kept);
+        var brent = BrentCheck.Exact(discrete, options.Ring);
+        bool valid = brent.IsValid;
+        double residual = BrentCheck.MaxResidual(kept);
+        double delta = Discretizer.Delta(kept);
+
+        var outcome = valid ? Outcome.Discrete
+            : integral ? Outcome.Invalid
+            : residual <= options.ContinuousTolerance ? Outcome.Continuous
+            : Outcome.Unconverged;
+
+        // Transfer the scheme that was judged: the integer one when it is valid, else the un-rounded kept slots.
+        var transferred = valid ? discrete : kept;
+        var levels = options.TransferLevels ?? TransferTest.DefaultLevels(scheme.Shape);
+        var transfer = TransferTest.Run(transferred, levels, options.TransferSeed);
+        bool transferOk = options.Ring == Ring.F2 || transfer.All(t => t.Pass);
+
+        return new VerificationReport
+        {
+            Path = path,
+            Format = format,
+            Key = key,
+            Shape = [scheme.Shape.N, scheme.Shape.M, scheme.Shape.P],
+            Slots = scheme.Rank,
+            KeptSlots = k,
+            KeptSlotIndices = keptIndices,
+            SlotImportance = SlotImportance.Of(scheme),
+            Delta = delta,
+            Discretizable = delta <= Discretizer.DiscretizableMargin,
+            InputIntegral = integral,
+            BrentValid = valid,
+            BrentFailedEquations = brent.FailedEquations,
+            BrentEquations = brent.EquationCount,
+            BrentMaxResidual = residual,
+            STheta = valid ? 1 : 0,
+            Outcome = outcome.ToWire(),
+            CanonicalStrassen = valid && CanonicalForm.IsStrassen(discrete),
+            Ring = options.Ring.ToString(),
+            TransferOf = valid ? "discretized" : "unrounded",
+            Transfer = transfer,
+            Valid = valid && transferOk,
+        };
+    }
+}
