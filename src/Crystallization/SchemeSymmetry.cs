@@ -128,11 +128,20 @@ public static class SchemeSymmetry
         return t;
     }
 
-    /// <summary>Gauss-Jordan inverse with partial pivoting; throws for a singular matrix.</summary>
+    /// <summary>
+    /// Inverse of a square matrix: by the adjugate for 2x2 (exact for an integer matrix of determinant +-1),
+    /// else Gauss-Jordan with partial pivoting; throws for a singular matrix.
+    /// </summary>
     public static double[,] Inverse(double[,] a)
     {
         int n = a.GetLength(0);
         if (a.GetLength(1) != n) throw new ArgumentException("matrix is not square");
+        if (n == 2)
+        {
+            double det = a[0, 0] * a[1, 1] - a[0, 1] * a[1, 0];
+            if (det == 0 || !double.IsFinite(det)) throw new ArgumentException("matrix is singular");
+            return new[,] { { a[1, 1] / det, -a[0, 1] / det }, { -a[1, 0] / det, a[0, 0] / det } };
+        }
         var m = new double[n, 2 * n];
         for (int i = 0; i < n; i++)
         {
