@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// Thin entry point: BenchmarkDotNet's own switcher (--filter, --list, --job ...).
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
