@@ -57,3 +57,82 @@ public class VerifyCommandTests
         result.StdErr.Trim().Split('\n').Should().HaveCount(1);
     }
 }
+
+[Trait("Category", "Fast")]
+public class VerifyCommandFormatTests
+{
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "numpy", name);
+
+    [Fact]
+    public void Verify_accepts_Winograds_variant_but_not_as_Strassens_own_coefficients()
+    {
+        var result = CliRunner.Run("verify", CliRunner.TempFile(".json", SchemeJson.Write(KnownSchemes.Winograd())), "--json");
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("canonicalStrassen").GetBoolean().Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("2,2,2")]
+    [InlineData("3,3,3")]
+    [InlineData("4,4,4")]
+    public void Verify_accepts_each_square_AlphaTensor_entry_by_key(string key)
+    {
+        var result = CliRunner.Run("verify", Fixture("factorizations_r.npz"), "--key", key, "--json");
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("format").GetString().Should().Be("npz");
+        doc.RootElement.GetProperty("brentValid").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_mod_2_scheme_passes_with_ring_F2_and_fails_over_Z()
+    {
+        CliRunner.Run("verify", Fixture("factorizations_f2.npz"), "--ring", "F2").ExitCode.Should().Be(0);
+        CliRunner.Run("verify", Fixture("factorizations_f2.npz")).ExitCode.Should().Be(1);
+    }
+
+    [Fact]
+    public void The_json_record_has_every_field_of_the_contract()
+    {
+        var result = CliRunner.Run("verify", Fixture("strassen_int64.npy"), "--json", "--sizes", "2,8");
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var root = doc.RootElement;
+        foreach (var field in new[] { "path", "format", "shape", "slots", "keptSlots", "delta", "brentValid", "brentMaxResidual", "sTheta", "outcome", "canonicalStrassen", "ring", "transfer" })
+            root.TryGetProperty(field, out _).Should().BeTrue(field);
+        var row = root.GetProperty("transfer")[1];
+        row.GetProperty("n").GetInt32().Should().Be(8);
+        foreach (var field in new[] { "maxAbsErrorF32", "maxRelErrorF32", "maxRelErrorF64", "pass" })
+            row.TryGetProperty(field, out _).Should().BeTrue(field);
+    }
+
+    [Theory]
+    [InlineData("--sizes", "6")]
+    [InlineData("--sizes", "two")]
+    [InlineData("--rank", "9")]
+    [InlineData("--ring", "Q")]
+    [InlineData("--key", "9,9,9")]
+    public void An_option_value_that_does_not_fit_is_bad_input(string option, string value)
+    {
+        var file = option == "--key" ? Fixture("factorizations_r.npz") : Fixture("strassen_int64.npy");
+        var result = CliRunner.Run("verify", file, option, value);
+        result.ExitCode.Should().Be(2);
+        result.StdErr.Trim().Split('\n').Should().HaveCount(1);
+    }
+
+    [Fact]
+    public void A_missing_file_is_bad_input()
+    {
+        var result = CliRunner.Run("verify", "/nonexistent/strassen.json");
+        result.ExitCode.Should().Be(2);
+        result.StdErr.Should().Contain("no such file");
+    }
+
+    [Fact]
+    public void Help_describes_the_verify_command()
+    {
+        var result = CliRunner.Run("verify", "--help");
+        result.ExitCode.Should().Be(0);
+        result.StdOut.Should().Contain("--ring").And.Contain("--key").And.Contain("--json");
+    }
+}
