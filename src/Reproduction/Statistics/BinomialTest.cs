@@ -1,0 +1,24 @@
+using MathNet.Numerics.Distributions;
+
+namespace StrassenRepro.Reproduction.Statistics;
+
+/// <summary>
+/// The exact binomial test of H0: p = p0. Two-sided p-value as R's binom.test: the total probability of
+/// outcomes no more likely than the observed one (with R's relative tolerance 1e-7).
+/// </summary>
+public static class BinomialTest
+{
+    public static double TwoSidedPValue(int successes, int trials, double p0)
+    {
+        if (trials < 0 || successes < 0 || successes > trials) throw new ArgumentOutOfRangeException(nameof(successes));
+        if (p0 <= 0 || p0 >= 1) return successes == Math.Round(p0 * trials) ? 1.0 : 0.0;
+        double observed = Binomial.PMF(p0, trials, successes);
+        double total = 0;
+        for (int k = 0; k <= trials; k++)
+        {
+            double pk = Binomial.PMF(p0, trials, k);
+            if (pk <= observed * (1 + 1e-7)) total += pk;
+        }
+        return Math.Min(1.0, total);
+    }
+}

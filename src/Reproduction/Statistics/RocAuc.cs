@@ -1,0 +1,48 @@
+namespace StrassenRepro.Reproduction.Statistics;
+
+/// <summary>
+/// Area under the ROC curve of a score that should be higher for positives: the Mann-Whitney
+/// probability P(score_pos > score_neg) + 0.5 P(tie), with a percentile bootstrap interval.
+/// </summary>
+public static class RocAuc
+{
+    public readonly record struct Result(double Auc, double Lower, double Upper, int Positives, int Negatives, int Resamples);
+
+    public static double Of(IReadOnlyList<double> positives, IReadOnlyList<double> negatives)
+    {
+        if (positives.Count == 0 || negatives.Count == 0) return double.NaN;
+        double wins = 0;
+        foreach (var p in positives)
+            foreach (var q in negatives)
+                wins += p > q ? 1 : p == q ? 0.5 : 0;
+        return wins / (positives.Count * (double)negatives.Count);
+    }
+
+    /// <summary>Percentile bootstrap: resample each class with replacement, deterministic for a seed.</summary>
+    public static Result WithBootstrap(IReadOnlyList<double> positives, IReadOnlyList<double> negatives,
+        int resamples = 2000, double confidence = 0.95, int seed = 1)
+    {
+        double auc = Of(positives, negatives);
+        if (double.IsNaN(auc)) return new Result(double.NaN, double.NaN, double.NaN, positives.Count, negatives.Count, 0);
+        var rng = new Random(seed);
+        var values = new double[resamples];
+        var pos = new double[positives.Count];
+        var neg = new double[negatives.Count];
+        for (int b = 0; b < resamples; b++)
+        {
+            for (int i = 0; i < pos.Length; i++) pos[i] = positives[rng.Next(pos.Length)];
+            for (int i = 0; i < neg.Length; i++) neg[i] = negatives[rng.Next(neg.Length)];
+            values[b] = Of(pos, neg);
+        }
+        Array.Sort(values);
+        double alpha = (1 - confidence) / 2;
+        return new Result(auc, Quantile(values, alpha), Quantile(values, 1 - alpha), positives.Count, negatives.Count, resamples);
+    }
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        double h = (sorted.Length - 1) * q;
+        int lo = (int)Math.Floor(h), hi = (int)Math.Ceiling(h);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
