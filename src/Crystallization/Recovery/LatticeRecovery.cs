@@ -40,6 +40,23 @@ public static class LatticeRecovery
     public static bool IsWorthTrying(Outcome outcome, double residual) =>
         outcome == Outcome.Continuous || (outcome == Outcome.Unconverged && residual <= MaxResidualForUnconverged);
 
+    /// <summary>
+    /// Recovery as `verify --recover` (and a training run) applies it to the kept slots judged with the
+    /// given outcome: attempted only where <see cref="IsWorthTrying"/> holds, otherwise a result saying why not.
+    /// </summary>
+    public static RecoveryResult TryRecoverIfWorthTrying(Scheme kept, Outcome outcome)
+    {
+        double residual = BrentCheck.MaxResidual(kept);
+        if (kept.Shape != Shape.Square2) return RecoveryResult.NotAttempted(residual, OnlyTwoByTwoRankSeven);
+        if (IsWorthTrying(outcome, residual)) return TryRecover(kept);
+        return RecoveryResult.NotAttempted(residual, outcome switch
+        {
+            Outcome.Discrete => "already discrete: Q gives an exact scheme",
+            Outcome.Invalid => "the input is already integral and fails the Brent equations; there is no basis to recover",
+            _ => $"unconverged: Brent residual {residual:0.###e+0} is above {MaxResidualForUnconverged}",
+        });
+    }
+
     public static RecoveryResult TryRecover(Scheme scheme)
     {
         double residual = BrentCheck.MaxResidual(scheme);

@@ -40,6 +40,9 @@ public sealed record RecoveryResult
     /// <summary>Why recovery failed or was not attempted; null on success.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The outcome once recovery is taken into account: discrete when it succeeded, else unchanged.</summary>
+    public Outcome OutcomeAfter(Outcome before) => Succeeded ? Outcome.Discrete : before;
+
     public static RecoveryResult NotAttempted(double residual, string reason) =>
         new() { Attempted = false, Succeeded = false, ResidualBefore = residual, Reason = reason };
 
