@@ -32,18 +32,45 @@ public class VerifyRecoverTests
     }
 
     [Fact]
-    public void Verify_recover_recovers_a_scheme_whose_Brent_residual_is_around_1e_3()
+    public void Verify_recover_recovers_a_continuous_scheme_whose_Brent_residual_is_just_below_1e_3()
     {
-        // Off the variety, not only off the lattice: noise on every coefficient, outcome "continuous" at the default tolerance or just above it.
-        var path = ContinuousStrassenFile(seed: 3, maxCondition: 3, noise: 2e-4);
-        var result = CliRunner.Run("verify", path, "--recover", "--json", "--tolerance", "1e-2");
+        // Off the variety, not only off the lattice: noise on every coefficient.
+        var result = CliRunner.Run("verify", ContinuousStrassenFile(seed: 3, maxCondition: 3, noise: 6e-5), "--recover", "--json");
         result.ExitCode.Should().Be(0, result.StdErr);
         using var doc = JsonDocument.Parse(result.StdOut);
         var root = doc.RootElement;
+        root.GetProperty("brentMaxResidual").GetDouble().Should().BeInRange(1e-4, 1e-3);
         root.GetProperty("outcome").GetString().Should().Be("continuous");
-        root.GetProperty("brentMaxResidual").GetDouble().Should().BeInRange(1e-4, 1e-2);
         root.GetProperty("outcomeAfterRecovery").GetString().Should().Be("discrete");
         root.GetProperty("recovery").GetProperty("succeeded").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Verify_recover_also_recovers_an_unconverged_scheme_whose_Brent_residual_is_a_few_1e_3()
+    {
+        // Above the default tolerance (1e-3) the outcome is "unconverged"; recovery is still tried up to residual 0.05.
+        var result = CliRunner.Run("verify", ContinuousStrassenFile(seed: 3, maxCondition: 3, noise: 2e-4), "--recover", "--json");
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var root = doc.RootElement;
+        root.GetProperty("brentMaxResidual").GetDouble().Should().BeInRange(1e-3, 1e-2);
+        root.GetProperty("outcome").GetString().Should().Be("unconverged");
+        root.GetProperty("outcomeAfterRecovery").GetString().Should().Be("discrete");
+        root.GetProperty("recovery").GetProperty("succeeded").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Verify_recover_does_not_attempt_an_unconverged_scheme_with_a_large_residual()
+    {
+        var result = CliRunner.Run("verify", ContinuousStrassenFile(seed: 3, maxCondition: 3, noise: 0.2), "--recover", "--json");
+        result.ExitCode.Should().Be(1);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var root = doc.RootElement;
+        root.GetProperty("brentMaxResidual").GetDouble().Should().BeGreaterThan(0.05);
+        root.GetProperty("outcome").GetString().Should().Be("unconverged");
+        root.GetProperty("recovery").GetProperty("attempted").GetBoolean().Should().BeFalse();
+        root.GetProperty("recovery").GetProperty("reason").GetString().Should().StartWith("unconverged");
+        root.GetProperty("outcomeAfterRecovery").GetString().Should().Be("unconverged");
     }
 
     [Fact]

@@ -127,5 +127,32 @@ public class LatticeRecoveryTests
         LatticeRecovery.IsWorthTrying(outcome, residual).Should().Be(expected);
     }
 
+    [Fact]
+    public void A_discrete_outcome_is_not_attempted_and_stays_discrete()
+    {
+        var result = LatticeRecovery.TryRecoverIfWorthTrying(KnownSchemes.Strassen(), Outcome.Discrete);
+        result.Attempted.Should().BeFalse();
+        result.Reason.Should().StartWith("already discrete");
+        result.OutcomeAfter(Outcome.Discrete).Should().Be(Outcome.Discrete);
+    }
+
+    [Fact]
+    public void A_continuous_outcome_is_recovered_and_becomes_discrete()
+    {
+        var result = LatticeRecovery.TryRecoverIfWorthTrying(RandomOrbit.Move(KnownSchemes.Winograd(), seed: 2), Outcome.Continuous);
+        result.Succeeded.Should().BeTrue(result.Reason);
+        result.OutcomeAfter(Outcome.Continuous).Should().Be(Outcome.Discrete);
+    }
+
+    [Fact]
+    public void A_failed_recovery_leaves_the_outcome_unchanged()
+    {
+        var seven = KnownSchemes.Naive(Shape.Square2).SelectSlots([0, 1, 2, 3, 4, 5, 6]).Map(x => 0.9 * x);
+        var result = LatticeRecovery.TryRecoverIfWorthTrying(seven, Outcome.Continuous);
+        result.Attempted.Should().BeTrue();
+        result.Succeeded.Should().BeFalse();
+        result.OutcomeAfter(Outcome.Continuous).Should().Be(Outcome.Continuous);
+    }
+
     private static double[,] ToArray(double[][] m) => new[,] { { m[0][0], m[0][1] }, { m[1][0], m[1][1] } };
 }
