@@ -154,5 +154,17 @@ public class LatticeRecoveryTests
         result.OutcomeAfter(Outcome.Continuous).Should().Be(Outcome.Continuous);
     }
 
+    [Theory]
+    [InlineData(1e150)]
+    [InlineData(1e-150)]
+    public void An_input_of_extreme_magnitude_ends_in_a_result_not_an_exception(double factor)
+    {
+        var input = RandomOrbit.Move(KnownSchemes.Strassen(), seed: 13).Map(x => x * factor);
+        var result = LatticeRecovery.TryRecover(input);
+        result.Attempted.Should().BeTrue();
+        if (result.Succeeded) BrentCheck.Exact(result.Scheme!).IsValid.Should().BeTrue();
+        else result.Reason.Should().NotBeNullOrEmpty();
+    }
+
     private static double[,] ToArray(double[][] m) => new[,] { { m[0][0], m[0][1] }, { m[1][0], m[1][1] } };
 }

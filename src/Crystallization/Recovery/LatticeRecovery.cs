@@ -31,7 +31,7 @@ public static class LatticeRecovery
     private const int MaxSlotMultiple = 4;
 
     // Strassen's own frames (KnownSchemes.Strassen): U left {e1, e2, e1 - e2}; U right and V right {e1, e2, e1 + e2}.
-    private static readonly ProjectivePoint[] UnitLeftFrame = [new(1, 0), new(0, 1), new(1, -1)];
+    private static readonly ProjectivePoint[] ULeftFrame = [new(1, 0), new(0, 1), new(1, -1)];
     private static readonly ProjectivePoint[] RightFrame = [new(1, 0), new(0, 1), new(1, 1)];
 
     private static readonly int[][] Labelings = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
@@ -75,10 +75,7 @@ public static class LatticeRecovery
             foreach (var lq in Labelings)
                 foreach (var lr in Labelings)
                 {
-                    var candidate = Candidate.Build(scheme,
-                        p: SchemeSymmetry.Transpose(ProjectiveFrame.Map(Label(u.Left, lp), UnitLeftFrame)),
-                        q: SchemeSymmetry.Inverse(ProjectiveFrame.Map(Label(u.Right, lq), RightFrame)),
-                        r: SchemeSymmetry.Inverse(ProjectiveFrame.Map(Label(v.Right, lr), RightFrame)));
+                    var candidate = Candidate.Build(scheme, Label(u.Left, lp), Label(u.Right, lq), Label(v.Right, lr));
                     if (candidate is null) continue;
                     closestMargin = Math.Min(closestMargin, candidate.Margin);
                     if (candidate.Margin > MaxRoundingMargin || !BrentCheck.Exact(candidate.Rounded).IsValid) continue;
@@ -109,11 +106,12 @@ public static class LatticeRecovery
 
     private static string? StructureProblem(DirectionTriples t, string name)
     {
-        if (t.WorstRankOneRatio > MaxRankOneRatio)
+        // Written as !(x <= bound) so that a NaN (from an overflowing input) counts as a failure.
+        if (!(t.WorstRankOneRatio <= MaxRankOneRatio))
             return $"six slots of {name} are not rank one (worst sigma2/sigma1 {t.WorstRankOneRatio:0.###})";
-        if (t.WorstPairSine > MaxPairSine)
+        if (!(t.WorstPairSine <= MaxPairSine))
             return $"the rank-one directions of {name} do not fall pairwise onto three points (worst in-pair sine {t.WorstPairSine:0.###})";
-        if (t.Separation <= 2 * t.WorstPairSine || t.Separation < 1e-9)
+        if (!(t.Separation > 2 * t.WorstPairSine && t.Separation >= 1e-9))
             return $"the directions of {name} do not form three distinct points (separation {t.Separation:0.###e+0})";
         return null;
     }
@@ -126,14 +124,16 @@ public static class LatticeRecovery
     /// <summary>One labeling's transformed scheme, scaled slot by slot, and its rounding.</summary>
     private sealed record Candidate(double[,] P, double[,] Q, double[,] R, double[] Alpha, double[] Beta, Scheme Rounded, double Margin, bool IsStrassen)
     {
-        public static Candidate? Build(Scheme input, double[,] p, double[,] q, double[,] r)
+        /// <summary>P from U's left points (P^T x = e_k), Q from U's right points (Q^-1 y = e_k), R from V's right points (R^-1 y = e_k).</summary>
+        public static Candidate? Build(Scheme input, ProjectivePoint[] uLeft, ProjectivePoint[] uRight, ProjectivePoint[] vRight)
         {
-            p = ProjectiveFrame.UnitDeterminant(p);
-            q = ProjectiveFrame.UnitDeterminant(q);
-            r = ProjectiveFrame.UnitDeterminant(r);
+            double[,] p, q, r;
             Scheme moved;
             try
             {
+                p = ProjectiveFrame.UnitDeterminant(SchemeSymmetry.Transpose(ProjectiveFrame.Map(uLeft, ULeftFrame)));
+                q = ProjectiveFrame.UnitDeterminant(SchemeSymmetry.Inverse(ProjectiveFrame.Map(uRight, RightFrame)));
+                r = ProjectiveFrame.UnitDeterminant(SchemeSymmetry.Inverse(ProjectiveFrame.Map(vRight, RightFrame)));
                 moved = SchemeSymmetry.ChangeBasis(input, p, q, r);
             }
             catch (Exception e) when (e is ArgumentException or SchemeFormatException)
