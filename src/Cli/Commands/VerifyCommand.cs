@@ -18,9 +18,11 @@ public static class VerifyCommand
         var sizes = new Option<string?>("--sizes") { Description = "Transfer sizes, comma-separated powers of n (default 2..64 for 2x2)" };
         var tolerance = new Option<double>("--tolerance") { Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous'", DefaultValueFactory = _ => 1e-3 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var recover = VerifyRecovery.RecoverOption();
+        var output = VerifyRecovery.OutOption();
         var command = new Command("verify", "Verify a matrix-multiplication scheme: sparsify, Q, exact Brent check, outcome, zero-shot transfer")
         {
-            file, key, ring, rank, sizes, tolerance, json,
+            file, key, ring, rank, sizes, tolerance, json, recover, output,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -33,9 +35,7 @@ public static class VerifyCommand
                 ContinuousTolerance = parse.GetValue(tolerance),
             };
             var report = Verifier.Verify(source.Scheme, options, source.Path, source.Format, source.Key);
-            if (parse.GetValue(json)) Output.WriteJson(report);
-            else PrintHuman(report);
-            return report.Valid ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+            return VerifyRecovery.Finish(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output), parse.GetValue(json));
         }));
         return command;
     }

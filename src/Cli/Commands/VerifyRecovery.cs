@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Crystallization.Recovery;
+
+namespace StrassenRepro.Cli.Commands;
+
+/// <summary>
+/// `verify --recover` and `verify --out FILE`: lattice recovery of a continuous (or nearly converged)
+/// &lt;2,2,2;7&gt; scheme, and writing the integer scheme that was obtained, directly or by recovery.
+/// Kept apart from VerifyCommand so that command stays about reading and judging the input.
+/// </summary>
+public static class VerifyRecovery
+{
+    public static Option<bool> RecoverOption() => new("--recover")
+    {
+        Description = "When the outcome is 'continuous' (or 'unconverged' with Brent residual <= 0.05), look for the change of basis " +
+                      "that turns the kept slots into an exact integer scheme; exit code 0 when a valid integer scheme was obtained",
+    };
+
+    public static Option<string?> OutOption() => new("--out")
+    {
+        Description = "Write the valid integer scheme (rounded directly, or recovered with --recover) to this file in our JSON format",
+    };
+
+    /// <summary>Prints the verdict (with the recovery when asked), writes --out, and returns the exit code.</summary>
+    public static int Finish(Scheme input, VerificationReport report, bool recover, string? outPath, bool json)
+    {
+        var kept = input.SelectSlots(report.KeptSlotIndices);
+        var before = Enum.Parse<Outcome>(report.Outcome, ignoreCase: true);
+        var recovery = recover ? LatticeRecovery.TryRecoverIfWorthTrying(kept, before) : null;
+
+        // Write the file first: if that fails the command ends with one line and exit code 2, and prints no verdict.
+        if (outPath is not null) WriteScheme(outPath, report, Direct(kept), recovery);
+
+        if (json && recovery is null) Output.WriteJson(report);
+        else if (json) Output.WriteJson(WithRecovery(report, recovery!, before));
+        else
+        {
+            VerifyCommand.PrintHuman(report);
+            if (recovery is not null) PrintRecovery(recovery, before);
+        }
+        bool obtained = report.Valid || (recovery?.Succeeded ?? false);
+        return obtained ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+    }
+
+    /// <summary>Q of the kept slots (or the integral input as given) when it is exact over Z, else null.</summary>
+    private static Scheme? Direct(Scheme kept)
+    {
+        var discrete = kept.IsIntegral ? kept : Discretizer.Q(kept);
+        return BrentCheck.IsValid(discrete) ? discrete : null;
+    }
+
+    private static void WriteScheme(string path, VerificationReport report, Scheme? direct, RecoveryResult? recovery)
+    {
+        var scheme = direct ?? (recovery is { Succeeded: true } ? recovery.Scheme : null);
+        if (scheme is null)
+        {
+            Console.Error.WriteLine($"strassen-repro: no valid integer scheme was obtained; {path} not written");
+            return;
+        }
+        var metadata = new JsonObject
+        {
+            ["source"] = report.Path,
+            ["obtainedBy"] = direct is not null ? "rounding (Q)" : "lattice recovery",
+        };
+        File.WriteAllText(path, SchemeJson.Write(scheme, metadata));
+    }
+
+    private static JsonNode WithRecovery(VerificationReport report, RecoveryResult r, Outcome before)
+    {
+        var node = JsonSerializer.SerializeToNode(report, Output.Json)!.AsObject();
+        node["recovery"] = new JsonObject
+        {
+            ["attempted"] = r.Attempted,
+            ["succeeded"] = r.Succeeded,
+            ["residualBefore"] = r.ResidualBefore,
+            ["p"] = Matrix(r.P),
+            ["q"] = Matrix(r.Q),
+            ["r"] = Matrix(r.R),
+            ["alpha"] = Vector(r.Alpha),
+            ["beta"] = Vector(r.Beta),
+            ["roundingMargin"] = r.RoundingMargin,
+            ["scheme"] = r.Scheme is null ? null : SchemeJson.ToJson(r.Scheme),
+            ["canonicalStrassen"] = r.CanonicalStrassen,
+            ["exactLabelings"] = r.ExactLabelings,
+            ["reason"] = r.Reason,
+        };
+        node["outcomeAfterRecovery"] = r.OutcomeAfter(before).ToWire();
+        return node;
+    }
+
+    private static JsonArray? Matrix(double[][]? m) => m is null ? null : new JsonArray(m.Select(row => (JsonNode?)Vector(row)).ToArray());
+
+    private static JsonArray? Vector(double[]? v) => v is null ? null : new JsonArray(v.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
+
+    private static void PrintRecovery(RecoveryResult r, Outcome before)
+    {
+        var o = Console.Out;
+        string verdict = r.Succeeded
+            ? $"succeeded: exact integer scheme{(r.CanonicalStrassen ? ", Strassen's own coefficients up to slot order and signs" : "")} (rounding margin {Output.Sci(r.RoundingMargin!.Value)})"
+            : r.Attempted ? $"failed: {r.Reason}" : $"not attempted: {r.Reason}";
+        o.WriteLine($"  recovery        {verdict}");
+        if (r.Succeeded)
+            o.WriteLine($"  basis change    P = {Show(r.P!)}, Q = {Show(r.Q!)}, R = {Show(r.R!)}");
+        o.WriteLine($"  after recovery  {r.OutcomeAfter(before).ToWire()}");
+    }
+
+    private static string Show(double[][] m) =>
+        $"[[{m[0][0]:0.####}, {m[0][1]:0.####}], [{m[1][0]:0.####}, {m[1][1]:0.####}]]";
+}
