@@ -2,12 +2,38 @@ using System.Diagnostics;
 
 namespace StrassenRepro.Tests.Cli;
 
-/// <summary>Runs the built strassen-repro assembly as a child process, as a user would.</summary>
+/// <summary>
+/// Runs strassen-repro: in-process by default (fast, and counted by coverage; console redirection is
+/// serialised by a lock), or as a child process (RunProcess) where the real process exit matters.
+/// </summary>
 public static class CliRunner
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static Result Run(params string[] args) => RunIn(null, args);
+    private static readonly object ConsoleGate = new();
+
+    public static Result Run(params string[] args)
+    {
+        lock (ConsoleGate)
+        {
+            var (oldOut, oldErr) = (Console.Out, Console.Error);
+            var (stdout, stderr) = (new StringWriter(), new StringWriter());
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            try
+            {
+                int exit = StrassenRepro.Cli.CliApp.Run(args);
+                return new Result(exit, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldErr);
+            }
+        }
+    }
+
+    public static Result RunProcess(params string[] args) => RunIn(null, args);
 
     public static Result RunIn(string? workingDirectory, params string[] args)
     {

@@ -11,7 +11,7 @@ public class VerifyCommandTests
     public void Verify_accepts_Strassen_with_exit_code_0_and_reports_it_as_canonical()
     {
         var path = CliRunner.TempFile(".json", SchemeJson.Write(KnownSchemes.Strassen()));
-        var result = CliRunner.Run("verify", path, "--json");
+        var result = CliRunner.RunProcess("verify", path, "--json");
         result.ExitCode.Should().Be(0, result.StdErr);
         using var doc = JsonDocument.Parse(result.StdOut);
         var root = doc.RootElement;
@@ -42,7 +42,7 @@ public class VerifyCommandTests
     [InlineData(".txt", "1 2 3")]
     public void Verify_answers_a_garbage_file_with_one_line_and_exit_code_2(string extension, string content)
     {
-        var result = CliRunner.Run("verify", CliRunner.TempFile(extension, content));
+        var result = CliRunner.RunProcess("verify", CliRunner.TempFile(extension, content));
         result.ExitCode.Should().Be(2);
         result.StdErr.Trim().Split('\n').Should().HaveCount(1);
         result.StdErr.Should().NotContain("   at ");
@@ -52,7 +52,7 @@ public class VerifyCommandTests
     [Fact]
     public void An_unknown_option_is_a_usage_error_with_exit_code_2()
     {
-        var result = CliRunner.Run("verify", "x.json", "--no-such-option");
+        var result = CliRunner.RunProcess("verify", "x.json", "--no-such-option");
         result.ExitCode.Should().Be(2);
         result.StdErr.Trim().Split('\n').Should().HaveCount(1);
     }

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using StrassenRepro.Cli.Commands;
+
+namespace StrassenRepro.Cli;
+
+/// <summary>The command tree and the parse-error rule (one line, exit code 2), shared by Program and the tests.</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot() => new("strassen-repro: verify matrix-multiplication schemes and reproduce the claims of 'Trajectory Geometry Determines Algorithmic Structure'")
+    {
+        VerifyCommand.Create(),
+    };
+
+    public static int Run(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Output.Error($"{parse.Errors[0].Message} (see --help)");
+            return ExitCodes.BadInput;
+        }
+        return parse.Invoke();
+    }
+}
