@@ -6,6 +6,10 @@ public sealed record VerificationReport
     public required string Path { get; init; }
     public required string Format { get; init; }
     public string? Key { get; init; }
+
+    /// <summary>How U, V, W were laid out in the file (a FactorLayout name, e.g. "ffl-rrr"), and how that was decided.</summary>
+    public string? Layout { get; init; }
+    public string? LayoutChoice { get; init; }
     public required int[] Shape { get; init; }
     public required int Slots { get; init; }
     public required int KeptSlots { get; init; }
