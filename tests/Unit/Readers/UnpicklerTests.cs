@@ -128,3 +128,45 @@ public class UnpicklerTests
         ((Action)(() => Load(other))).Should().Throw<SchemeFormatException>().WithMessage("*unexpected arguments*");
     }
 }
+
+[Trait("Category", "Fast")]
+public class UnpicklerContainerTests
+{
+    [Fact]
+    public void A_dict_with_a_hundred_thousand_setitems_keeps_every_key_once()
+    {
+        var bytes = new List<byte> { 0x80, 2, (byte)'}', (byte)'(' };
+        for (int i = 0; i < 100_000; i++)
+        {
+            bytes.Add((byte)'J');
+            bytes.AddRange(BitConverter.GetBytes(i % 50_000)); // every key twice: the second value wins
+            bytes.Add((byte)'J');
+            bytes.AddRange(BitConverter.GetBytes(i));
+        }
+        bytes.AddRange("u."u8.ToArray());
+        var dict = (PyDict)Unpickler.Load(bytes.ToArray(), "t")!;
+        dict.Items.Should().HaveCount(50_000);
+        dict.Items[7].Value.Should().Be(50_007L);
+    }
+
+    [Fact]
+    public void Pop_with_nothing_above_a_mark_drops_the_mark_as_CPython_does()
+    {
+        Unpickler.Load([0x80, 2, (byte)'N', (byte)'(', (byte)'0', (byte)'.'], "t").Should().BeNull();
+    }
+
+    [Fact]
+    public void Protocol_2_sets_bytearrays_and_devices_come_through_their_builtins()
+    {
+        byte[] Str(string s) => [0x8c, (byte)s.Length, .. System.Text.Encoding.ASCII.GetBytes(s)];
+        byte[] pickle = [0x80, 2, (byte)'(',
+            (byte)'c', .. "__builtin__\nset\n"u8.ToArray(), (byte)']', (byte)'K', 3, (byte)'a', 0x85, (byte)'R',
+            (byte)'c', .. "torch\ndevice\n"u8.ToArray(), .. Str("cuda"), (byte)'K', 1, 0x86, (byte)'R',
+            (byte)'c', .. "builtins\nbytearray\n"u8.ToArray(), (byte)'C', 1, 9, 0x85, (byte)'R',
+            (byte)'t', (byte)'.'];
+        var t = (PyTuple)Unpickler.Load(pickle, "t")!;
+        ((PyList)t[0]!).Should().Equal(3L);
+        t[1].Should().Be("cuda:1");
+        t[2].Should().BeEquivalentTo(new byte[] { 9 });
+    }
+}

@@ -17,6 +17,9 @@ public enum AllowedGlobal
     NumpyScalar,
     NumpyFromBuffer,
     CodecsEncode,
+    BuiltinSet,
+    BuiltinBytearray,
+    TorchDevice,
 }
 
 /// <summary>
@@ -53,7 +56,15 @@ public static class AllowList
             new("torch._utils", "_rebuild_parameter_with_state", AllowedGlobal.RebuildParameterWithState),
             new("torch", "Size", AllowedGlobal.TorchSize),
             new("_codecs", "encode", AllowedGlobal.CodecsEncode),
+            new("torch", "device", AllowedGlobal.TorchDevice),
         };
+        // Protocol 2 writes sets and bytearrays as REDUCEs of these builtins (Python 2 spelling by default).
+        foreach (var builtins in new[] { "builtins", "__builtin__" })
+        {
+            list.Add(new(builtins, "set", AllowedGlobal.BuiltinSet));
+            list.Add(new(builtins, "frozenset", AllowedGlobal.BuiltinSet));
+            list.Add(new(builtins, "bytearray", AllowedGlobal.BuiltinBytearray));
+        }
         (string Name, TorchElementType Type)[] storages =
         [
             ("FloatStorage", TorchElementType.Float32), ("DoubleStorage", TorchElementType.Float64),

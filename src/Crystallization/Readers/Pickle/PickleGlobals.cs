@@ -35,6 +35,19 @@ public static class PickleGlobals
                 if (args.Count == 2 && args[0] is string text && args[1] is string enc && enc is "latin1" or "latin-1")
                     return Encoding.Latin1.GetBytes(text);
                 break;
+            case AllowedGlobal.BuiltinSet:
+                if (args.Count == 0) return new PyList();
+                if (args.Count == 1 && args[0] is PyList items) { var set = new PyList(); set.AddRange(items); return set; }
+                break;
+            case AllowedGlobal.BuiltinBytearray:
+                if (args.Count == 0) return Array.Empty<byte>();
+                if (args.Count == 1 && args[0] is byte[] raw) return raw.ToArray();
+                break;
+            case AllowedGlobal.TorchDevice:
+                // torch.device('cuda', 0) and the like: kept as its description, a string.
+                if (args.Count is 1 or 2 && args[0] is string type && (args.Count == 1 || args[1] is long or null))
+                    return args.Count == 2 && args[1] is long index ? $"{type}:{index}" : type;
+                break;
             case AllowedGlobal.NumpyReconstruct:
                 if (args.Count == 3 && args[0] is PyGlobal { Kind: AllowedGlobal.NumpyNdarray }) return new NumpyArrayValue();
                 break;

@@ -17,25 +17,29 @@ public sealed class PyList : List<object?>;
 /// <summary>A Python dict or OrderedDict: its pairs in insertion order, and the attributes BUILD gave it.</summary>
 public sealed class PyDict
 {
-    public List<KeyValuePair<object?, object?>> Items { get; } = [];
+    private readonly List<KeyValuePair<object?, object?>> _items = [];
+
+    // Position of each key, so a hostile pickle with many SETITEMs stays linear. Strings, ints, floats and
+    // bools compare by value; other keys (tuples, None) by reference, which only matters for duplicates.
+    private readonly Dictionary<object, int> _index = [];
+
+    public IReadOnlyList<KeyValuePair<object?, object?>> Items => _items;
 
     /// <summary>Instance attributes (state dicts carry `_metadata` this way); kept, never interpreted.</summary>
     public object? Attributes { get; set; }
 
     public void Set(object? key, object? value)
     {
-        for (int i = 0; i < Items.Count; i++)
-            if (KeysEqual(Items[i].Key, key))
-            {
-                Items[i] = new(key, value);
-                return;
-            }
-        Items.Add(new(key, value));
+        if (key is not null && _index.TryGetValue(key, out int at))
+        {
+            _items[at] = new(key, value);
+            return;
+        }
+        if (key is not null) _index[key] = _items.Count;
+        _items.Add(new(key, value));
     }
 
-    public object? Get(string key) => Items.FirstOrDefault(kv => kv.Key is string s && s == key).Value;
-
-    private static bool KeysEqual(object? a, object? b) => a is null ? b is null : a.Equals(b);
+    public object? Get(string key) => _index.TryGetValue(key, out int at) ? _items[at].Value : null;
 }
 
 /// <summary>A global the allow-list accepted; only these can ever be called, and only through PickleGlobals.</summary>

@@ -56,7 +56,10 @@ public sealed class Unpickler
                     if (_marks.Count >= _limits.MaxMarks) Fail($"more than {_limits.MaxMarks} nested MARKs");
                     _marks.Push(_stack.Count);
                     break;
-                case (byte)'0': Pop(); break; // POP
+                case (byte)'0': // POP: as in CPython, with nothing above the last MARK it drops the MARK
+                    if (_marks.Count > 0 && _stack.Count == _marks.Peek()) _marks.Pop();
+                    else Pop();
+                    break;
                 case (byte)'1': PopMark(); break; // POP_MARK
                 case (byte)'2': Push(Peek()); break; // DUP
                 case (byte)'}': Push(new PyDict()); break;
