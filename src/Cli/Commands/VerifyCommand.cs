@@ -18,7 +18,7 @@ public static class VerifyCommand
         var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
         var sizes = new Option<string?>("--sizes") { Description = "Transfer sizes, comma-separated powers of n (default 2..64 for 2x2)" };
         var tolerance = new Option<double>("--tolerance") { Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous'", DefaultValueFactory = _ => 1e-3 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var json = new Option<bool>("--json") { Description = "Print JSON on stdout: one object for one file, an array for several files or a directory" };
         var command = new Command("verify", "Verify a matrix-multiplication scheme: sparsify, Q, exact Brent check, outcome, zero-shot transfer. " +
             "Several files or a directory: one row per file (--json: an array; a bad file is a row {path, error, exitCode: 2}); " +
             "exit code 2 if any file is bad input, else 1 if any scheme is invalid, else 0")
