@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StrassenRepro.Crystallization;
 
 /// <summary>The verdict on one scheme: the fields of `verify --json` (conventions.md) and a few more.</summary>
@@ -6,6 +8,10 @@ public sealed record VerificationReport
     public required string Path { get; init; }
     public required string Format { get; init; }
     public string? Key { get; init; }
+
+    /// <summary>How U, V, W were laid out in the file (a FactorLayout name, e.g. "ffl-rrr"), and how that was decided.</summary>
+    public string? Layout { get; init; }
+    public string? LayoutChoice { get; init; }
     public required int[] Shape { get; init; }
     public required int Slots { get; init; }
     public required int KeptSlots { get; init; }
@@ -27,4 +33,16 @@ public sealed record VerificationReport
 
     /// <summary>Exit code 0: valid in the ring, and (over Z) every transfer size passes.</summary>
     public required bool Valid { get; init; }
+
+    /// <summary>Lattice recovery, when it was asked for (verify --recover); null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Recovery.RecoveryReport? Recovery { get; init; }
+
+    /// <summary>`discrete` when recovery succeeded, else the outcome; null when recovery was not asked for.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OutcomeAfterRecovery { get; init; }
+
+    /// <summary>A valid integer scheme was obtained: directly, or by recovery when it was asked for.</summary>
+    [JsonIgnore]
+    public bool Obtained => Valid || Recovery?.Succeeded == true;
 }

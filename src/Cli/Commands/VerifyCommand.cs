@@ -10,32 +10,42 @@ public static class VerifyCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "Scheme or checkpoint: .json (ours), .npy / .npz (NumPy, AlphaTensor layout)" };
-        var key = new Option<string?>("--key") { Description = "Entry of an .npz archive, e.g. \"3,3,3\" (needed when it holds several)" };
+        var file = new Argument<string[]>("file") { Description = "Schemes or checkpoints, or directories of them: .json (ours), .npy / .npz (NumPy, AlphaTensor layout), .pt / .pth (torch.save)", Arity = ArgumentArity.OneOrMore };
+        var key = new Option<string?>("--key") { Description = "Entry of an .npz archive, e.g. \"3,3,3\" (needed when it holds several); for a checkpoint, the group holding U, V, W" };
+        var layout = new Option<string?>("--layout") { Description = "Checkpoint layout of U, V, W, e.g. ffl-rrr (ours), lll-rrc (AlphaTensor's), or just the flattening rrc; default: detected" };
         var ring = new Option<string>("--ring") { Description = "Check the Brent equations over Z (exact integers) or F2 (mod 2)", DefaultValueFactory = _ => "Z" };
         ring.AcceptOnlyFromAmong("Z", "F2", "z", "f2");
         var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
         var sizes = new Option<string?>("--sizes") { Description = "Transfer sizes, comma-separated powers of n (default 2..64 for 2x2)" };
         var tolerance = new Option<double>("--tolerance") { Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous'", DefaultValueFactory = _ => 1e-3 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var json = new Option<bool>("--json") { Description = "Print JSON on stdout: one object for one file, an array for several files or a directory" };
         var recover = VerifyRecovery.RecoverOption();
         var output = VerifyRecovery.OutOption();
-        var command = new Command("verify", "Verify a matrix-multiplication scheme: sparsify, Q, exact Brent check, outcome, zero-shot transfer")
+        var command = new Command("verify", "Verify a matrix-multiplication scheme: sparsify, Q, exact Brent check, outcome, zero-shot transfer. " +
+            "Several files or a directory: one row per file (--json: an array; a bad file is a row {path, error, exitCode: 2}); " +
+            "exit code 2 if any file is bad input, else 1 if any scheme is invalid, else 0")
         {
-            file, key, ring, rank, sizes, tolerance, json, recover, output,
+            file, key, layout, ring, rank, sizes, tolerance, json, recover, output,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
-            var source = SchemeReader.Read(parse.GetValue(file)!, parse.GetValue(key));
-            var options = new VerificationOptions
+            var files = VerifyBatch.Expand(parse.GetValue(file)!, out bool batch);
+            if (files.Count == 0) throw new UsageException("no .json, .npy, .npz, .pt or .pth files to verify");
+            if (batch && parse.GetValue(output) is not null) throw new UsageException("--out takes one input file");
+            return VerifyBatch.Run(files, batch, parse.GetValue(json), path =>
             {
-                Rank = parse.GetValue(rank),
-                Ring = parse.GetValue(ring)!.ToUpperInvariant() == "F2" ? Ring.F2 : Ring.Z,
-                TransferLevels = ParseSizes(parse.GetValue(sizes), source.Scheme.Shape),
-                ContinuousTolerance = parse.GetValue(tolerance),
-            };
-            var report = Verifier.Verify(source.Scheme, options, source.Path, source.Format, source.Key);
-            return VerifyRecovery.Finish(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output), parse.GetValue(json));
+                var options = new VerificationOptions
+                {
+                    Rank = parse.GetValue(rank),
+                    Ring = parse.GetValue(ring)!.ToUpperInvariant() == "F2" ? Ring.F2 : Ring.Z,
+                    ContinuousTolerance = parse.GetValue(tolerance),
+                };
+                var source = SchemeReader.Read(path, parse.GetValue(key), parse.GetValue(layout), options);
+                options = options with { TransferLevels = ParseSizes(parse.GetValue(sizes), source.Scheme.Shape) };
+                var report = Verifier.Verify(source.Scheme, options, source.Path, source.Format, source.Key);
+                report = report with { Layout = source.Layout, LayoutChoice = source.LayoutChoice };
+                return VerifyRecovery.Apply(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output));
+            });
         }));
         return command;
     }
@@ -57,6 +67,7 @@ public static class VerifyCommand
     {
         var o = Console.Out;
         o.WriteLine($"{r.Path}{(r.Key is null ? "" : $" [{r.Key}]")}  ({r.Format}, shape <{string.Join(",", r.Shape)}>, {r.Slots} slots, {r.KeptSlots} kept)");
+        if (r.Layout is not null) o.WriteLine($"  layout          {r.Layout} ({r.LayoutChoice})");
         o.WriteLine($"  delta           {Output.Sci(r.Delta)}{(r.InputIntegral ? " (integer input, checked as given)" : "")}");
         o.WriteLine($"  Brent ({r.Ring,-2})      {(r.BrentValid ? "valid" : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail")}");
         o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} (un-rounded kept slots)");
@@ -67,6 +78,7 @@ public static class VerifyCommand
         o.WriteLine("      size   abs err f32   rel err f32   rel err f64   pass");
         foreach (var t in r.Transfer)
             o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   {Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
+        if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
         o.WriteLine(r.Valid ? "VALID" : "NOT VALID");
     }
 }

@@ -25,8 +25,8 @@ public static class VerifyRecovery
         Description = "Write the valid integer scheme (rounded directly, or recovered with --recover) to this file in our JSON format",
     };
 
-    /// <summary>Prints the verdict (with the recovery when asked), writes --out, and returns the exit code.</summary>
-    public static int Finish(Scheme input, VerificationReport report, bool recover, string? outPath, bool json)
+    /// <summary>Adds the recovery (when asked) to the record and writes --out; printing is the caller's.</summary>
+    public static VerificationReport Apply(Scheme input, VerificationReport report, bool recover, string? outPath)
     {
         var kept = input.SelectSlots(report.KeptSlotIndices);
         var before = Enum.Parse<Outcome>(report.Outcome, ignoreCase: true);
@@ -34,16 +34,11 @@ public static class VerifyRecovery
 
         // Write the file first: if that fails the command ends with one line and exit code 2, and prints no verdict.
         if (outPath is not null) WriteScheme(outPath, report, Direct(kept), recovery);
-
-        if (json && recovery is null) Output.WriteJson(report);
-        else if (json) Output.WriteJson(WithRecovery(report, recovery!, before));
-        else
+        return recovery is null ? report : report with
         {
-            VerifyCommand.PrintHuman(report);
-            if (recovery is not null) PrintRecovery(recovery, before);
-        }
-        bool obtained = report.Valid || (recovery?.Succeeded ?? false);
-        return obtained ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+            Recovery = RecoveryReport.Of(recovery),
+            OutcomeAfterRecovery = recovery.OutcomeAfter(before).ToWire(),
+        };
     }
 
     /// <summary>Q of the kept slots (or the integral input as given) when it is exact over Z, else null.</summary>
@@ -69,34 +64,8 @@ public static class VerifyRecovery
         File.WriteAllText(path, SchemeJson.Write(scheme, metadata));
     }
 
-    private static JsonNode WithRecovery(VerificationReport report, RecoveryResult r, Outcome before)
-    {
-        var node = JsonSerializer.SerializeToNode(report, Output.Json)!.AsObject();
-        node["recovery"] = new JsonObject
-        {
-            ["attempted"] = r.Attempted,
-            ["succeeded"] = r.Succeeded,
-            ["residualBefore"] = r.ResidualBefore,
-            ["p"] = Matrix(r.P),
-            ["q"] = Matrix(r.Q),
-            ["r"] = Matrix(r.R),
-            ["alpha"] = Vector(r.Alpha),
-            ["beta"] = Vector(r.Beta),
-            ["roundingMargin"] = r.RoundingMargin,
-            ["scheme"] = r.Scheme is null ? null : SchemeJson.ToJson(r.Scheme),
-            ["canonicalStrassen"] = r.CanonicalStrassen,
-            ["exactLabelings"] = r.ExactLabelings,
-            ["reason"] = r.Reason,
-        };
-        node["outcomeAfterRecovery"] = r.OutcomeAfter(before).ToWire();
-        return node;
-    }
-
-    private static JsonArray? Matrix(double[][]? m) => m is null ? null : new JsonArray(m.Select(row => (JsonNode?)Vector(row)).ToArray());
-
-    private static JsonArray? Vector(double[]? v) => v is null ? null : new JsonArray(v.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
-
-    private static void PrintRecovery(RecoveryResult r, Outcome before)
+    /// <summary>The recovery lines of the human output.</summary>
+    public static void PrintRecovery(RecoveryReport r, string outcomeAfter)
     {
         var o = Console.Out;
         string verdict = r.Succeeded
@@ -105,7 +74,7 @@ public static class VerifyRecovery
         o.WriteLine($"  recovery        {verdict}");
         if (r.Succeeded)
             o.WriteLine($"  basis change    P = {Show(r.P!)}, Q = {Show(r.Q!)}, R = {Show(r.R!)}");
-        o.WriteLine($"  after recovery  {r.OutcomeAfter(before).ToWire()}");
+        o.WriteLine($"  after recovery  {outcomeAfter}");
     }
 
     private static string Show(double[][] m) =>

@@ -6,8 +6,8 @@ namespace StrassenRepro.Crystallization.Readers;
 
 /// <summary>
 /// Reads NumPy .npy files (format versions 1, 2 and 3) holding plain numeric arrays: signed and
-/// unsigned integers, float16/32/64, bool; either byte order; C or Fortran order. Object arrays
-/// (pickles) are refused here.
+/// unsigned integers, float16/32/64, bool; either byte order; C or Fortran order. Object arrays (a pickle
+/// of NumPy arrays, as in AlphaTensor's rectangular factorizations) go through the restricted unpickler.
 /// </summary>
 public static partial class NpyReader
 {
@@ -43,7 +43,23 @@ public static partial class NpyReader
             throw new SchemeFormatException($"{name}: truncated .npy header");
         var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes, headerStart, headerLength);
         var (dtype, fortran, shape) = ParseHeader(header, name);
-        return ReadData(bytes.AsSpan(headerStart + headerLength), dtype, fortran, shape, name);
+        var data = bytes.AsSpan(headerStart + headerLength);
+        if (dtype.Length >= 2 && dtype[1] == 'O') return ReadObjects(data.ToArray(), shape, name);
+        return Decode(data, dtype, fortran, shape, name);
+    }
+
+    /// <summary>An object array: its pickle must rebuild to a NumPy object array of numeric NumPy arrays.</summary>
+    private static NpyArray ReadObjects(byte[] pickle, int[] shape, string name)
+    {
+        var value = Pickle.Unpickler.Load(pickle, name);
+        if (value is not Pickle.NumpyArrayValue { Items: { } items } array)
+            throw new SchemeFormatException($"{name}: object array pickle holds {Pickle.PickleGlobals.Describe(value)}, not a NumPy object array");
+        if (!array.Shape.SequenceEqual(shape))
+            throw new SchemeFormatException($"{name}: object array pickle has shape ({string.Join(", ", array.Shape)}), header says ({string.Join(", ", shape)})");
+        var arrays = items.Select((item, i) => item is Pickle.NumpyArrayValue a
+            ? Pickle.NumpyArrays.ToNpy(a, $"{name}[{i}]")
+            : throw new SchemeFormatException($"{name}: object array item {i} is {Pickle.PickleGlobals.Describe(item)}, not a NumPy array")).ToList();
+        return new NpyArray(shape, [], "|O", arrays);
     }
 
     private static (string Dtype, bool Fortran, int[] Shape) ParseHeader(string header, string name)
@@ -66,13 +82,14 @@ public static partial class NpyReader
         return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", parsed);
     }
 
-    private static NpyArray ReadData(ReadOnlySpan<byte> data, string dtype, bool fortran, int[] shape, string name)
+    /// <summary>Numeric array data in the given .npy dtype (e.g. "&lt;f8") as doubles, C order.</summary>
+    public static NpyArray Decode(ReadOnlySpan<byte> data, string dtype, bool fortran, int[] shape, string name)
     {
         if (dtype.Length < 2) throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}'");
         char order = dtype[0];
         string kind = dtype[1..];
         if (kind.StartsWith('O'))
-            throw new SchemeFormatException($"{name}: object (pickled) NumPy arrays are not supported yet");
+            throw new SchemeFormatException($"{name}: object array where a numeric array was expected");
         bool bigEndian = order == '>' || (order == '=' && !BitConverter.IsLittleEndian);
         int size = kind switch
         {
@@ -82,7 +99,9 @@ public static partial class NpyReader
             "i8" or "u8" or "f8" => 8,
             _ => throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}' (numeric arrays only)"),
         };
-        long count = shape.Aggregate(1L, (a, b) => a * b);
+        long count = 1;
+        foreach (var d in shape)
+            if ((count *= d) > MaxElements) throw new SchemeFormatException($"{name}: array of more than {MaxElements} elements refused");
         if (data.Length < count * size)
             throw new SchemeFormatException($"{name}: truncated .npy data ({data.Length} bytes, need {count * size})");
         var values = new double[count];

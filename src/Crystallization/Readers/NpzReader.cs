@@ -36,11 +36,12 @@ public static class NpzReader
         {
             var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxEntries) throw new SchemeFormatException($"{name}: more than {MaxEntries} entries");
+            foreach (var e in zip.Entries) ZipSafety.CheckName(e.FullName, name);
             return zip;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or NotSupportedException)
         {
-            throw new SchemeFormatException($"{name}: not a valid .npz (zip) archive: {e.Message}");
+            throw new SchemeFormatException($"{name}: not a valid .npz (zip) archive: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 
@@ -60,9 +61,12 @@ public static class NpzReader
                 if (buffer.Length > MaxEntryBytes)
                     throw new SchemeFormatException($"{name}: entry '{entry.FullName}' inflates past the {MaxEntryBytes} limit");
             }
-            return buffer.ToArray();
+            var bytes = buffer.ToArray();
+            if (ZipSafety.Crc32(bytes) != entry.Crc32)
+                throw new SchemeFormatException($"{name}: entry '{entry.FullName}' fails its CRC check (corrupted)");
+            return bytes;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or NotSupportedException)
         {
             throw new SchemeFormatException($"{name}: corrupted entry '{entry.FullName}': {e.Message}");
         }

@@ -17,6 +17,15 @@ public static class SchemeJson
         JsonNode? root;
         try
         {
+            // The parser only transcodes strings lazily, so invalid UTF-8 would surface later as another exception.
+            new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new SchemeFormatException($"{name}: not valid UTF-8");
+        }
+        try
+        {
             root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException e)

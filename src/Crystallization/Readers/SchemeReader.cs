@@ -1,3 +1,5 @@
+using StrassenRepro.Crystallization.Readers.Pickle;
+
 namespace StrassenRepro.Crystallization.Readers;
 
 /// <summary>Reads a scheme from a file, choosing the reader by extension.</summary>
@@ -6,25 +8,62 @@ public static class SchemeReader
     /// <summary>Files larger than this are refused before they are read.</summary>
     public const long MaxFileBytes = 512L * 1024 * 1024;
 
-    public static SchemeSource Read(string path, string? key = null)
+    /// <summary>The extensions a scheme file may have.</summary>
+    public static readonly string[] Extensions = [".json", ".npy", ".npz", ".pt", ".pth"];
+
+    /// <param name="key">An .npz entry, or for a checkpoint the group holding U, V, W (e.g. "model_state_dict").</param>
+    /// <param name="layout">Forces a FactorLayout for checkpoints (e.g. "ffl-rrr" or "rrc"); null = detect.</param>
+    /// <param name="options">The verification the layout detection scores candidates with (rank, ring).</param>
+    public static SchemeSource Read(string path, string? key = null, string? layout = null, VerificationOptions? options = null)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string name = Path.GetFileName(path);
-        if (ext is ".pt" or ".pth")
-            throw new SchemeFormatException($"{name}: PyTorch checkpoints are not supported yet");
-        if (ext is not (".json" or ".npy" or ".npz"))
-            throw new SchemeFormatException($"{name}: unknown file type '{ext}' (expected .json, .npy, .npz)");
-        var bytes = ReadAllBytes(path, name);
+        if (!Extensions.Contains(ext))
+            throw new SchemeFormatException($"{name}: unknown file type '{ext}' (expected .json, .npy, .npz, .pt, .pth)");
+        return Read(ReadAllBytes(path, name), path, key, layout, options);
+    }
+
+    /// <summary>Reads from bytes already in memory; the extension of `path` chooses the reader.</summary>
+    public static SchemeSource Read(byte[] bytes, string path, string? key = null, string? layout = null, VerificationOptions? options = null)
+    {
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        string name = Path.GetFileName(path);
         switch (ext)
         {
             case ".json":
                 var (scheme, metadata) = SchemeJson.Read(bytes, name);
-                return new SchemeSource(scheme, path, "json", null, metadata);
+                return new SchemeSource(scheme, path, "json", null, metadata, "ffl-rrr", "declared");
             case ".npy":
-                return new SchemeSource(AlphaTensorLayout.ToScheme(NpyReader.Read(bytes, name), name), path, "npy", null, null);
-            default:
+                return new SchemeSource(AlphaTensorLayout.ToScheme(NpyReader.Read(bytes, name), name), path, "npy", null, null, AlphaTensorLayout.LayoutName, "declared");
+            case ".npz":
                 return ReadNpz(bytes, path, name, key);
+            case ".pt" or ".pth":
+                return ReadCheckpoint(bytes, path, name, key, layout, options ?? VerificationOptions.Default);
+            default:
+                throw new SchemeFormatException($"{name}: unknown file type '{ext}' (expected .json, .npy, .npz, .pt, .pth)");
         }
+    }
+
+    private static SchemeSource ReadCheckpoint(byte[] bytes, string path, string name, string? key, string? layout, VerificationOptions options)
+    {
+        var checkpoint = TorchCheckpoint.Read(bytes, name);
+        var found = CheckpointFactors.Find(checkpoint.Root, key, PickleLimits.Default, name);
+        var choice = LayoutChooser.Choose(
+            ToMatrix(checkpoint, found.U, "U", name), ToMatrix(checkpoint, found.V, "V", name), ToMatrix(checkpoint, found.W, "W", name),
+            options, layout, name);
+        return new SchemeSource(choice.Scheme, path, "pt", found.Group.Length == 0 ? null : found.Group, null, choice.Layout.Name, choice.How);
+    }
+
+    private static Matrix ToMatrix(TorchCheckpoint checkpoint, object value, string role, string name)
+    {
+        (int[] shape, double[] data) = value switch
+        {
+            TorchTensor t => (t.Size.Select(d => (int)d).ToArray(), checkpoint.Materialize(t)),
+            NumpyArrayValue a => (a.Shape, NumpyArrays.ToNpy(a, name).Data),
+            _ => throw new SchemeFormatException($"{name}: {role} is not a tensor"),
+        };
+        if (shape.Length != 2) throw new SchemeFormatException($"{name}: {role} has shape ({string.Join(", ", shape)}), expected a matrix");
+        return new Matrix(shape[0], shape[1], data);
     }
 
     private static SchemeSource ReadNpz(byte[] bytes, string path, string name, string? key)
@@ -38,7 +77,7 @@ public static class SchemeReader
             key = keys[0];
         }
         var array = NpzReader.ReadEntry(bytes, key, name);
-        return new SchemeSource(AlphaTensorLayout.ToScheme(array, $"{name}[{key}]"), path, "npz", key, null);
+        return new SchemeSource(AlphaTensorLayout.ToScheme(array, $"{name}[{key}]", key), path, "npz", key, null, AlphaTensorLayout.LayoutName, "declared");
     }
 
     private static byte[] ReadAllBytes(string path, string name)

@@ -2,5 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace StrassenRepro.Crystallization.Readers;
 
-/// <summary>A scheme read from a file, with where it came from.</summary>
-public sealed record SchemeSource(Scheme Scheme, string Path, string Format, string? Key, JsonObject? Metadata);
+/// <summary>A scheme read from a file, with where it came from and how its factors were laid out
+/// (Layout: a FactorLayout name; LayoutChoice: "declared", "forced" or how it was detected).</summary>
+public sealed record SchemeSource(Scheme Scheme, string Path, string Format, string? Key, JsonObject? Metadata,
+    string? Layout = null, string? LayoutChoice = null);

@@ -1,0 +1,81 @@
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Readers;
+
+namespace StrassenRepro.Cli.Commands;
+
+/// <summary>
+/// `verify` on several files or a directory: one row per file, a bad file is a row with its one-line error
+/// (exit code 2 for that file). The overall exit code is the worst row's: 2 if any file is bad input, else 1
+/// if any scheme is invalid, else 0. One file keeps the single-object contract (and a bad one is a plain error).
+/// </summary>
+public static class VerifyBatch
+{
+    /// <summary>A file that could not be read: the JSON row in place of its verification record.</summary>
+    public sealed record FailedRow(string Path, string Error, int ExitCode);
+
+    /// <summary>The files named: directories expand to their scheme files (top level, sorted by name).</summary>
+    public static List<string> Expand(IEnumerable<string> targets, out bool batch)
+    {
+        var files = new List<string>();
+        int count = 0;
+        batch = false;
+        foreach (var t in targets)
+        {
+            count++;
+            // A list argument swallows unknown options; keep them usage errors.
+            if (t.StartsWith('-') && !File.Exists(t) && !Directory.Exists(t))
+                throw new UsageException($"unrecognized option '{t}' (see --help)");
+            if (Directory.Exists(t))
+            {
+                batch = true;
+                files.AddRange(Directory.EnumerateFiles(t)
+                    .Where(f => SchemeReader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal));
+            }
+            else files.Add(t);
+        }
+        batch |= count > 1;
+        return files;
+    }
+
+    public static int Run(IReadOnlyList<string> files, bool batch, bool json, Func<string, VerificationReport> verify)
+    {
+        if (!batch)
+        {
+            var report = verify(files[0]);
+            if (json) Output.WriteJson(report);
+            else VerifyCommand.PrintHuman(report);
+            return ExitOf(report);
+        }
+        var rows = new List<object>();
+        int exit = ExitCodes.Success;
+        if (!json) Console.Out.WriteLine("file\tformat\tlayout\tshape\tslots\tkept\tdelta\tmaxResidual\toutcome\tS\tstrassen\tverdict");
+        foreach (var file in files)
+        {
+            try
+            {
+                var report = verify(file);
+                rows.Add(report);
+                exit = Math.Max(exit, ExitOf(report));
+                if (!json) PrintRow(report);
+            }
+            catch (Exception e) when (e is SchemeFormatException or IOException or UnauthorizedAccessException)
+            {
+                Output.Error(e.Message);
+                rows.Add(new FailedRow(file, e.Message.ReplaceLineEndings(" "), ExitCodes.BadInput));
+                exit = ExitCodes.BadInput;
+                if (!json) Console.Out.WriteLine($"{file}\tERROR\t{e.Message.ReplaceLineEndings(" ")}");
+            }
+        }
+        if (json) Output.WriteJson(rows);
+        return exit;
+    }
+
+    private static int ExitOf(VerificationReport r) => r.Obtained ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+
+    private static void PrintRow(VerificationReport r) =>
+        Console.Out.WriteLine(string.Join('\t',
+            r.Path + (r.Key is null ? "" : $"[{r.Key}]"), r.Format, r.Layout ?? "-", $"<{string.Join(",", r.Shape)}>", r.Slots, r.KeptSlots,
+            Output.Sci(r.Delta), Output.Sci(r.BrentMaxResidual), r.Outcome, r.STheta, r.CanonicalStrassen ? "yes" : "no",
+            r.Valid ? "VALID" : "NOT VALID"));
+}

@@ -1,0 +1,55 @@
+namespace StrassenRepro.Crystallization.Readers.Pickle;
+
+/// <summary>The element types of the torch storages we read, from the typed storage classes.</summary>
+public enum TorchElementType
+{
+    Float32, Float64, Float16, BFloat16, Int64, Int32, Int16, Int8, UInt8, Bool,
+}
+
+public static class TorchElementTypes
+{
+    public static int Size(this TorchElementType t) => t switch
+    {
+        TorchElementType.Float64 or TorchElementType.Int64 => 8,
+        TorchElementType.Float32 or TorchElementType.Int32 => 4,
+        TorchElementType.Float16 or TorchElementType.BFloat16 or TorchElementType.Int16 => 2,
+        _ => 1,
+    };
+
+    public static bool IsFloat(this TorchElementType t) =>
+        t is TorchElementType.Float32 or TorchElementType.Float64 or TorchElementType.Float16 or TorchElementType.BFloat16;
+
+    /// <summary>Element i of a raw storage, as a double (int64 beyond 2^53 is refused: it would not check exactly).</summary>
+    public static double Read(this TorchElementType t, ReadOnlySpan<byte> storage, long i, bool bigEndian)
+    {
+        var b = storage.Slice(checked((int)(i * t.Size())), t.Size());
+        switch (t)
+        {
+            case TorchElementType.Float32:
+                return bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadSingleBigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(b);
+            case TorchElementType.Float64:
+                return bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadDoubleBigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(b);
+            case TorchElementType.Float16:
+                return (double)(bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadHalfBigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadHalfLittleEndian(b));
+            case TorchElementType.BFloat16:
+                // bfloat16 is the upper half of a float32.
+                ushort bits = bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(b);
+                return BitConverter.Int32BitsToSingle(bits << 16);
+            case TorchElementType.Int64:
+                long v = bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(b);
+                if (Math.Abs((double)v) > 9007199254740992.0)
+                    throw new SchemeFormatException($"integer coefficient {v} is too large to check exactly");
+                return v;
+            case TorchElementType.Int32:
+                return bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(b);
+            case TorchElementType.Int16:
+                return bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt16LittleEndian(b);
+            case TorchElementType.Int8:
+                return (sbyte)b[0];
+            case TorchElementType.Bool:
+                return b[0] != 0 ? 1 : 0;
+            default:
+                return b[0];
+        }
+    }
+}

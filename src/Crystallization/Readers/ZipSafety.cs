@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using StrassenRepro.Crystallization.Readers.Pickle;
+
+namespace StrassenRepro.Crystallization.Readers;
+
+/// <summary>Zip entry checks shared by the archive readers: safe names, and reads bounded by the declared size.</summary>
+public static class ZipSafety
+{
+    /// <summary>Refuses absolute names, `..` segments, backslashes, drive letters and undecodable or control characters.</summary>
+    public static void CheckName(string entry, string file)
+    {
+        bool bad = entry.Length == 0 || entry.Length > 512 || entry.StartsWith('/') || entry.Contains('\\') ||
+                   (entry.Length >= 2 && entry[1] == ':') ||
+                   entry.Split('/').Any(s => s == "..") ||
+                   entry.Any(c => char.IsControl(c) || c == '\uFFFD');
+        if (bad) throw new SchemeFormatException($"{file}: unsafe zip entry name '{AllowList.Printable(entry)}'");
+    }
+
+    /// <summary>Exactly `length` bytes of the entry; an entry that inflates to more or fewer is corrupted (or a bomb).</summary>
+    public static byte[] ReadExactly(ZipArchiveEntry entry, long length, string file)
+    {
+        if (length < 0 || length > int.MaxValue) throw new SchemeFormatException($"{file}: entry '{AllowList.Printable(entry.FullName)}' is too large");
+        var buffer = new byte[length];
+        try
+        {
+            using var stream = entry.Open();
+            int done = 0;
+            while (done < buffer.Length)
+            {
+                int read = stream.Read(buffer, done, buffer.Length - done);
+                if (read == 0) throw new SchemeFormatException($"{file}: entry '{AllowList.Printable(entry.FullName)}' is truncated ({done} of {length} bytes)");
+                done += read;
+            }
+            if (length == entry.Length && stream.Read(new byte[1], 0, 1) != 0)
+                throw new SchemeFormatException($"{file}: entry '{AllowList.Printable(entry.FullName)}' inflates past its declared {length} bytes");
+            if (length == entry.Length && Crc32(buffer) != entry.Crc32)
+                throw new SchemeFormatException($"{file}: entry '{AllowList.Printable(entry.FullName)}' fails its CRC check (corrupted, or its sizes lie)");
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or NotSupportedException)
+        {
+            throw new SchemeFormatException($"{file}: corrupted zip entry '{AllowList.Printable(entry.FullName)}' ({e.Message.ReplaceLineEndings(" ")})");
+        }
+        return buffer;
+    }
+
+    private static readonly uint[] CrcTable = Enumerable.Range(0, 256).Select(n =>
+    {
+        uint c = (uint)n;
+        for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        return c;
+    }).ToArray();
+
+    /// <summary>The zip (IEEE 802.3) CRC-32 of the bytes.</summary>
+    public static uint Crc32(ReadOnlySpan<byte> data)
+    {
+        uint crc = 0xFFFFFFFFu;
+        foreach (var b in data) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return crc ^ 0xFFFFFFFFu;
+    }
+}
