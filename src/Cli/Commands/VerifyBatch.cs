@@ -49,7 +49,7 @@ public static class VerifyBatch
         }
         var rows = new List<object>();
         int exit = ExitCodes.Success;
-        if (!json) Console.Out.WriteLine("file\tformat\tlayout\tshape\tslots\tkept\tdelta\tmaxResidual\toutcome\tS\tstrassen\tverdict");
+        if (!json) Console.Out.WriteLine("file\tformat\tlayout\tshape\tslots\tkept\tdelta\tmaxResidual\toutcome\tS\tstrassen\tafterRecovery\tverdict");
         foreach (var file in files)
         {
             try
@@ -77,5 +77,5 @@ public static class VerifyBatch
         Console.Out.WriteLine(string.Join('\t',
             r.Path + (r.Key is null ? "" : $"[{r.Key}]"), r.Format, r.Layout ?? "-", $"<{string.Join(",", r.Shape)}>", r.Slots, r.KeptSlots,
             Output.Sci(r.Delta), Output.Sci(r.BrentMaxResidual), r.Outcome, r.STheta, r.CanonicalStrassen ? "yes" : "no",
-            r.Valid ? "VALID" : "NOT VALID"));
+            r.OutcomeAfterRecovery ?? "-", r.Valid ? "VALID" : r.Obtained ? "RECOVERED" : "NOT VALID"));
 }
