@@ -5,6 +5,8 @@ using StrassenRepro.Cli.Commands;
 var root = new RootCommand("strassen-repro: verify matrix-multiplication schemes and reproduce the claims of 'Trajectory Geometry Determines Algorithmic Structure'")
 {
     VerifyCommand.Create(),
+    BenchCommand.Create(),
+    TrainCommand.Create(),
 };
 
 var parse = root.Parse(args);

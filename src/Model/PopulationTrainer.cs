@@ -15,14 +15,14 @@ namespace StrassenRepro.Model;
 /// </summary>
 public static class PopulationTrainer
 {
-    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0)
+    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu)
     {
         if (runs.Count == 0) return [];
         foreach (var r in runs) r.Validated();
         CheckSameShape(runs);
-        if (threads > 0) torch.set_num_threads(threads);
+        if (threads > 0 && engine == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        return new Session(runs, parallel).Run();
+        return new Session(runs, parallel, engine, threads).Run();
     }
 
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
@@ -40,18 +40,22 @@ public static class PopulationTrainer
                 throw new ArgumentException($"run {i} differs from run 0 in a field every run of a population must share: {ShapeOf(runs[i]).ToJson()} vs {shape}");
     }
 
-    /// <summary>Initial parameters of one run in the population layout [3, R, 4] (U, V, Wt).</summary>
-    public static void Initialize(RunConfig c, Span<float> dest)
+    /// <summary>Initial parameters of run p in the population layout [3, P, R, 4] (U, V, Wt).</summary>
+    public static void Initialize(RunConfig c, float[] dest, int p)
     {
         int block = c.Slots * 4;
+        int stride = dest.Length / 3;
+        var u = dest.AsSpan(p * block, block);
+        var v = dest.AsSpan(stride + p * block, block);
+        var wt = dest.AsSpan(2 * stride + p * block, block);
         var rng = new NormalStream(StreamKey.Of(c.Seed, StreamKey.Init, 0));
-        for (int i = 0; i < block; i++) dest[i] = (float)(rng.NextNormal() * c.InitStd);
-        if (c.Init == InitKind.Symmetric) dest.Slice(0, block).CopyTo(dest.Slice(block, block));
-        else for (int i = 0; i < block; i++) dest[block + i] = (float)(rng.NextNormal() * c.InitStd);
+        for (int i = 0; i < block; i++) u[i] = (float)(rng.NextNormal() * c.InitStd);
+        if (c.Init == InitKind.Symmetric) u.CopyTo(v);
+        else for (int i = 0; i < block; i++) v[i] = (float)(rng.NextNormal() * c.InitStd);
         // W is drawn as 4 x R (its own layout) and stored transposed.
         for (int z = 0; z < 4; z++)
             for (int r = 0; r < c.Slots; r++)
-                dest[2 * block + r * 4 + z] = (float)(rng.NextNormal() * c.InitStd);
+                wt[r * 4 + z] = (float)(rng.NextNormal() * c.InitStd);
     }
 
     private sealed class Session
@@ -59,6 +63,8 @@ public static class PopulationTrainer
         private readonly IReadOnlyList<RunConfig> _runs;
         private readonly RunConfig _shape;
         private readonly ParallelOptions _parallel;
+        private readonly EngineKind _engine;
+        private readonly int _threads;
         private readonly RunData[] _data;
         private readonly List<CurvePoint>[] _curves;
         private readonly List<Kappa>[] _kappas;
@@ -68,11 +74,13 @@ public static class PopulationTrainer
         private readonly long _totalSteps;
         private long _step;
 
-        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel)
+        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads)
         {
             _runs = runs;
             _shape = runs[0];
             _parallel = parallel;
+            _engine = engine;
+            _threads = threads;
             _p = runs.Count;
             _r = _shape.Slots;
             _data = new RunData[_p];
@@ -86,8 +94,10 @@ public static class PopulationTrainer
         public IReadOnlyList<RunResult> Run()
         {
             var initial = new float[_p * 3 * _r * 4];
-            for (int i = 0; i < _p; i++) Initialize(_runs[i], initial.AsSpan(i * 3 * _r * 4, 3 * _r * 4));
-            using var population = new Population(initial, _p, _r);
+            for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
+            using IPopulationEngine population = _engine == EngineKind.Torch
+                ? new Population(initial, _p, _r)
+                : new CpuPopulation(initial, _p, _r, _threads);
 
             PhaseOne(population);
             var (pruned, skipped) = PhaseTwo(population);
@@ -106,31 +116,42 @@ public static class PopulationTrainer
             }).ToArray();
         }
 
-        private void PhaseOne(Population population)
+        private bool MeasuresAfter(long step) =>
+            (_shape.CurveInterval > 0 && step % _shape.CurveInterval == 0) || step == _totalSteps;
+
+        private void PhaseOne(IPopulationEngine population)
         {
             int batch = _shape.BatchSize;
             int fixedSize = _shape.DataMode.FixedSize ?? 0;
-            var lr = new double[_p];
             var wd = _runs.Select(r => r.WeightDecay).ToArray();
             for (long epoch = 0; epoch < _shape.Phase1Epochs; epoch++)
             {
+                var lr = new double[_p];
                 for (int i = 0; i < _p; i++)
                     lr[i] = LrSchedule.At(_shape.Schedule, _runs[i].Lr, _shape.ScheduleEtaMin, _shape.ScheduleT0, epoch);
                 for (int s = 0; s < _shape.StepsPerEpoch; s++)
                 {
-                    int rows = fixedSize > 0 ? Math.Min(batch, fixedSize - s * batch) : batch;
+                    int offset = s * batch;
                     long step = _step;
-                    using var scope = torch.NewDisposeScope();
-                    var x = Batch(rows, (d, buffer) => d.FillBatch(buffer, StreamKey.TrainBatch, step, epoch, s * batch));
-                    var (g, residual) = population.Gradients(x);
-                    if (_shape.ClipNorm is double clip) population.ClipPerRun(g, clip);
-                    population.AdamStep(g, lr, wd, _shape.Beta1, _shape.Beta2, _shape.Eps);
-                    AfterStep(population, residual, 1, rows);
+                    long e = epoch;
+                    var loss = population.Step(new StepPlan
+                    {
+                        Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - offset) : batch,
+                        Fill = (i, buffer) => _data[i].FillBatch(buffer, StreamKey.TrainBatch, step, e, offset),
+                        Lr = lr,
+                        WeightDecay = wd,
+                        Beta1 = _shape.Beta1,
+                        Beta2 = _shape.Beta2,
+                        Eps = _shape.Eps,
+                        ClipNorm = _shape.ClipNorm,
+                        WantLoss = MeasuresAfter(_step + 1),
+                    });
+                    AfterStep(population, loss, 1);
                 }
             }
         }
 
-        private (IReadOnlyList<int>[] Pruned, bool[] Skipped) PhaseTwo(Population population)
+        private (IReadOnlyList<int>[] Pruned, bool[] Skipped) PhaseTwo(IPopulationEngine population)
         {
             var pruned = Enumerable.Range(0, _p).Select(_ => (IReadOnlyList<int>)Array.Empty<int>()).ToArray();
             int toPrune = _shape.SlotsToPrune;
@@ -162,64 +183,73 @@ public static class PopulationTrainer
             {
                 for (int i = 0; i < _p; i++)
                     if (!skipped[i]) zeroGrad[i * _r + order[i][k]] = true;
-                var factors = new float[_p * _r];
                 for (int t = 0; t < _shape.DecaySteps; t++)
                 {
+                    // The public code: decay = 1.0 - (step / 2000) * 0.99, multiplied in before the forward pass.
                     float decay = (float)(1.0 - ((double)t / _shape.DecaySteps) * _shape.DecayDepth);
+                    var factors = new float[_p * _r];
                     Array.Fill(factors, 1f);
                     for (int i = 0; i < _p; i++)
                         if (!skipped[i]) factors[i * _r + order[i][k]] = decay;
-                    population.ScaleSlots(factors);
-                    PhaseTwoStep(population, lr, wd, zeroGrad, null, phaseStep++);
+                    PhaseTwoStep(population, lr, wd, factors, (bool[])zeroGrad.Clone(), null, phaseStep++);
                 }
                 for (int i = 0; i < _p; i++)
                     if (!skipped[i]) zeroed[i * _r + order[i][k]] = true;
-                using var mask = torch.tensor(zeroed, new long[] { _p, _r });
-                population.ZeroSlots(mask);
+                // "then set it to 0": done as a step-less zeroing through a snapshot round trip.
+                var snapshot = population.Snapshot();
+                for (int i = 0; i < _p; i++)
+                    for (int r = 0; r < _r; r++)
+                        if (zeroed[i * _r + r]) ZeroSlot(snapshot, i, r);
+                population.Restore(snapshot, Enumerable.Repeat(true, _p).ToArray());
             }
             for (int t = 0; t < _shape.RefineSteps; t++)
-                PhaseTwoStep(population, lr, wd, zeroGrad, zeroed, phaseStep++);
+                PhaseTwoStep(population, lr, wd, null, zeroGrad, zeroed, phaseStep++);
 
             population.Restore(start, skipped);
             return (pruned, skipped);
         }
 
-        private void PhaseTwoStep(Population population, double[] lr, double[] wd, bool[] zeroGrad, bool[]? zeroAfter, long phaseStep)
+        private void ZeroSlot(float[] snapshot, int run, int slot)
+        {
+            int stride = _p * _r * 4;
+            for (int k = 0; k < 3; k++)
+                for (int x = 0; x < 4; x++)
+                    snapshot[k * stride + run * _r * 4 + slot * 4 + x] = 0f;
+        }
+
+        private void PhaseTwoStep(IPopulationEngine population, double[] lr, double[] wd, float[]? factors, bool[] zeroGrad, bool[]? zeroAfter, long phaseStep)
         {
             int batch = _shape.Phase2BatchSize;
             int fixedSize = _shape.DataMode.FixedSize ?? 0;
             int stepsPerEpoch = _shape.DataMode.StepsPerEpoch(batch);
             long epoch = phaseStep / stepsPerEpoch;
             int offset = (int)(phaseStep % stepsPerEpoch) * batch;
-            int rows = fixedSize > 0 ? Math.Min(batch, fixedSize - offset) : batch;
-            using var scope = torch.NewDisposeScope();
-            var x = Batch(rows, (d, buffer) => d.FillBatch(buffer, StreamKey.PruneBatch, phaseStep, epoch, offset));
-            var (g, residual) = population.Gradients(x);
-            g.masked_fill_(torch.tensor(zeroGrad, new long[] { _p, 1, _r, 1 }), 0f);
-            if (_shape.Phase2ClipNorm is double clip) population.ClipPerRun(g, clip);
-            population.AdamStep(g, lr, wd, _shape.Beta1, _shape.Beta2, _shape.Eps);
-            if (zeroAfter is not null) population.ZeroSlots(torch.tensor(zeroAfter, new long[] { _p, _r }));
-            AfterStep(population, residual, 2, rows);
+            var loss = population.Step(new StepPlan
+            {
+                Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - offset) : batch,
+                Fill = (i, buffer) => _data[i].FillBatch(buffer, StreamKey.PruneBatch, phaseStep, epoch, offset),
+                Lr = lr,
+                WeightDecay = wd,
+                Beta1 = _shape.Beta1,
+                Beta2 = _shape.Beta2,
+                Eps = _shape.Eps,
+                ClipNorm = _shape.Phase2ClipNorm,
+                DecayFactors = factors,
+                ZeroGradients = zeroGrad,
+                ZeroAfter = zeroAfter,
+                WantLoss = MeasuresAfter(_step + 1),
+            });
+            AfterStep(population, loss, 2);
         }
 
-        /// <summary>Fills [P, rows, 12] from every run's own data stream (in parallel; each run writes its own slice).</summary>
-        private Tensor Batch(int rows, Action<RunData, Span<float>> fill)
-        {
-            var buffer = new float[_p * rows * Pairs.Width];
-            int width = rows * Pairs.Width;
-            Parallel.For(0, _p, _parallel, i => fill(_data[i], buffer.AsSpan(i * width, width)));
-            return torch.tensor(buffer, new long[] { _p, rows, Pairs.Width });
-        }
-
-        private void AfterStep(Population population, Tensor residual, int phase, int rows)
+        private void AfterStep(IPopulationEngine population, double[]? loss, int phase)
         {
             _step++;
-            bool curve = (_shape.CurveInterval > 0 && _step % _shape.CurveInterval == 0) || _step == _totalSteps;
+            bool curve = MeasuresAfter(_step);
             bool anyKappa = _kappaSteps.Any(s => s.Contains(_step));
             if (!curve && !anyKappa) return;
 
             var snapshot = population.Snapshot();
-            var res = curve ? residual.data<float>().ToArray() : [];
             int kept = _shape.Prune ? _shape.TargetSlots : _shape.Slots;
             long step = _step;
             Parallel.For(0, _p, _parallel, i =>
@@ -227,11 +257,9 @@ public static class PopulationTrainer
                 var weights = Weights.FromSnapshot(snapshot, i, _r);
                 if (curve)
                 {
-                    double train = 0;
-                    for (int k = i * rows * 4; k < (i + 1) * rows * 4; k++) train += (double)res[k] * res[k];
                     var scheme = weights.ToScheme();
                     var importance = SlotImportance.Of(scheme);
-                    _curves[i].Add(new CurvePoint(step, phase, train / (rows * 4.0), weights.Loss(_data[i].TestSet),
+                    _curves[i].Add(new CurvePoint(step, phase, loss![i], weights.Loss(_data[i].TestSet),
                         Discretizer.Delta(Sparsifier.KeepTop(scheme, kept)), importance.Count(x => x > _shape.ActiveThreshold)));
                 }
                 if (_kappaSteps[i].Contains(step))

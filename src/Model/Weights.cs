@@ -3,7 +3,7 @@ using StrassenRepro.Crystallization;
 namespace StrassenRepro.Model;
 
 /// <summary>
-/// One run's float32 parameters read out of a population snapshot ([P, 3, R, 4]: U, V, Wt), and the model computed
+/// One run's float32 parameters read out of a population snapshot ([3, P, R, 4]: U, V, Wt), and the model computed
 /// in double from them: the loss on a set of pairs, and the hand-off Scheme (U R x 4, V R x 4, W 4 x R, row-major).
 /// </summary>
 public sealed class Weights
@@ -25,18 +25,19 @@ public sealed class Weights
     public static Weights FromSnapshot(float[] snapshot, int run, int slots)
     {
         int block = slots * 4;
-        int at = run * 3 * block;
+        int stride = snapshot.Length / 3;   // P * R * 4
+        int at = run * block;
         var u = new double[block];
         var v = new double[block];
         var w = new double[block];
         for (int i = 0; i < block; i++)
         {
             u[i] = snapshot[at + i];
-            v[i] = snapshot[at + block + i];
+            v[i] = snapshot[stride + at + i];
         }
         for (int r = 0; r < slots; r++)
             for (int z = 0; z < 4; z++)
-                w[z * slots + r] = snapshot[at + 2 * block + r * 4 + z];
+                w[z * slots + r] = snapshot[2 * stride + at + r * 4 + z];
         return new Weights(slots, u, v, w);
     }
 
