@@ -111,7 +111,7 @@ public sealed class CpuPopulation : IPopulationEngine
     }
 
     /// <summary>clip_grad_norm_ over the three tensors U, V, W: sqrt of the sum of their squared norms.</summary>
-    private void Clip(Span<float> g, float maxNorm)
+    internal void Clip(Span<float> g, float maxNorm)
     {
         int part = 4 * Slots;
         float total = 0;
@@ -212,6 +212,25 @@ public sealed class CpuPopulation : IPopulationEngine
             }
         }
         return lossSum;
+    }
+
+    /// <summary>The hand-written gradient of one run on one batch, in the [3, R, 4] (U, V, Wt) layout (for tests).</summary>
+    internal float[] GradientOf(int run, float[] batch, int rows)
+    {
+        var g = new float[Block];
+        var p = _p.AsSpan(run * Block, Block);
+        if (Slots == Vector<float>.Count) GradientsVector(p, batch, rows, g);
+        else GradientsScalar(p, batch, rows, g);
+        var layout = new float[Block];
+        int r = Slots;
+        for (int s = 0; s < r; s++)
+            for (int x = 0; x < 4; x++)
+            {
+                layout[s * 4 + x] = g[x * r + s];
+                layout[4 * r + s * 4 + x] = g[(4 + x) * r + s];
+                layout[8 * r + s * 4 + x] = g[(8 + x) * r + s];
+            }
+        return layout;
     }
 
     /// <summary>[3, P, R, 4] (U, V, Wt) for the runs where keep is true.</summary>

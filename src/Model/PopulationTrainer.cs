@@ -29,7 +29,8 @@ public static class PopulationTrainer
     private static RunConfig ShapeOf(RunConfig r) => r with
     {
         Preset = "", Seed = 0, Lr = 0, WeightDecay = 0, Init = InitKind.Symmetric, InitStd = 1,
-        Phase2Lr = 0, Phase2WeightDecay = 0, KappaSteps = [],
+        Phase2Lr = 0, Phase2WeightDecay = 0, ActiveThreshold = 0, TestSamples = 1,
+        KappaSteps = [], KappaSamples = 0, KappaRelativeCutoff = 0,
     };
 
     private static void CheckSameShape(IReadOnlyList<RunConfig> runs)
@@ -72,6 +73,7 @@ public static class PopulationTrainer
         private readonly int _p;
         private readonly int _r;
         private readonly long _totalSteps;
+        private readonly bool[] _finished;   // runs that skip Phase 2: no more curve points or kappas after Phase 1
         private long _step;
 
         public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads)
@@ -89,6 +91,7 @@ public static class PopulationTrainer
             _kappas = Enumerable.Range(0, _p).Select(_ => new List<Kappa>()).ToArray();
             _kappaSteps = runs.Select(r => r.KappaSteps.Select(s => (long)s).ToHashSet()).ToArray();
             _totalSteps = _shape.Phase1Steps + _shape.Phase2Steps;
+            _finished = new bool[_p];
         }
 
         public IReadOnlyList<RunResult> Run()
@@ -110,14 +113,15 @@ public static class PopulationTrainer
                 Scheme = Weights.FromSnapshot(final, i, _r).ToScheme(),
                 PrunedSlots = pruned[i],
                 PruneSkipped = skipped[i],
-                Steps = _step,
+                Steps = skipped[i] ? _shape.Phase1Steps : _step,
                 Curves = _curves[i],
                 Kappas = _kappas[i],
             }).ToArray();
         }
 
+        /// <summary>Curve points every CurveInterval steps, at the end of Phase 1 and at the end of the run.</summary>
         private bool MeasuresAfter(long step) =>
-            (_shape.CurveInterval > 0 && step % _shape.CurveInterval == 0) || step == _totalSteps;
+            (_shape.CurveInterval > 0 && step % _shape.CurveInterval == 0) || step == _shape.Phase1Steps || step == _totalSteps;
 
         private void PhaseOne(IPopulationEngine population)
         {
@@ -163,11 +167,14 @@ public static class PopulationTrainer
             for (int i = 0; i < _p; i++)
             {
                 var importance = SlotImportance.Of(Weights.FromSnapshot(start, i, _r).ToScheme());
-                skipped[i] = importance.Count(x => x > _shape.ActiveThreshold) <= _shape.TargetSlots;
+                skipped[i] = importance.Count(x => x > _runs[i].ActiveThreshold) <= _shape.TargetSlots;
                 // Least important first; ties by index (torch.sort is not stable, but exact ties do not occur in float training).
                 order[i] = Enumerable.Range(0, _r).OrderBy(r => importance[r]).ThenBy(r => r).Take(toPrune).ToArray();
                 if (!skipped[i]) pruned[i] = order[i];
             }
+            // A skipped run sits out Phase 2 frozen inside the population (its update is discarded at the end) and
+            // records nothing more, so its result is the one it would have alone.
+            Array.Copy(skipped, _finished, _p);
             if (skipped.All(s => s)) return (pruned, skipped);
 
             population.ResetOptimizer();
@@ -254,13 +261,14 @@ public static class PopulationTrainer
             long step = _step;
             Parallel.For(0, _p, _parallel, i =>
             {
+                if (_finished[i]) return;
                 var weights = Weights.FromSnapshot(snapshot, i, _r);
                 if (curve)
                 {
                     var scheme = weights.ToScheme();
                     var importance = SlotImportance.Of(scheme);
                     _curves[i].Add(new CurvePoint(step, phase, loss![i], weights.Loss(_data[i].TestSet),
-                        Discretizer.Delta(Sparsifier.KeepTop(scheme, kept)), importance.Count(x => x > _shape.ActiveThreshold)));
+                        Discretizer.Delta(Sparsifier.KeepTop(scheme, kept)), importance.Count(x => x > _runs[i].ActiveThreshold)));
                 }
                 if (_kappaSteps[i].Contains(step))
                 {

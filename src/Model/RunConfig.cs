@@ -88,15 +88,20 @@ public sealed record RunConfig
     /// <summary>SHA-256 (hex) of the canonical JSON.</summary>
     public string Hash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson())));
 
+    [JsonIgnore]
     public DataMode DataMode => DataMode.Parse(Data);
 
     /// <summary>Steps of one epoch in Phase 1.</summary>
+    [JsonIgnore]
     public int StepsPerEpoch => DataMode.StepsPerEpoch(BatchSize);
 
+    [JsonIgnore]
     public int Phase1Steps => Phase1Epochs * StepsPerEpoch;
 
+    [JsonIgnore]
     public int SlotsToPrune => Prune ? Math.Max(0, Slots - TargetSlots) : 0;
 
+    [JsonIgnore]
     public int Phase2Steps => SlotsToPrune * DecaySteps + (SlotsToPrune > 0 ? RefineSteps : 0);
 
     /// <summary>Throws ArgumentException for a configuration no run can have.</summary>
