@@ -48,6 +48,17 @@ public sealed class CpuPopulation : IPopulationEngine
         float bc2Sqrt = (float)Math.Sqrt(1 - Math.Pow(plan.Beta2, _adamStep));
         var loss = plan.WantLoss ? new double[Size] : null;
         int chunk = Math.Max(1, Size / (_parallel.MaxDegreeOfParallelism * 4));
+        if (chunk >= Size || _parallel.MaxDegreeOfParallelism == 1)
+        {
+            // One chunk: no thread hand-off (the same arithmetic, so the same numbers).
+            var scratch = new Scratch(plan.Rows, Block);
+            for (int run = 0; run < Size; run++)
+            {
+                double l = RunStep(run, plan, bc1, bc2Sqrt, scratch);
+                if (loss is not null) loss[run] = l;
+            }
+            return loss;
+        }
         Parallel.For(0, (Size + chunk - 1) / chunk, _parallel, () => new Scratch(plan.Rows, Block), (c, _, scratch) =>
         {
             for (int run = c * chunk; run < Math.Min(Size, (c + 1) * chunk); run++)

@@ -2,7 +2,8 @@ namespace StrassenRepro.Model;
 
 /// <summary>
 /// Training pairs as rows of 12 floats: a (4, row-major A), b (4, row-major B), t (4, row-major A B). A and B have
-/// N(0,1) entries (the public code's generate_batch); t is computed in double and rounded once.
+/// N(0,1) entries (the public code's generate_batch; float32 normals from NormalStream.NextNormalPair); t is
+/// computed in double and rounded once.
 /// </summary>
 public static class Pairs
 {
@@ -15,7 +16,7 @@ public static class Pairs
         for (int row = 0; row + Width <= dest.Length; row += Width)
         {
             var s = dest.Slice(row, Width);
-            for (int j = 0; j < 8; j++) s[j] = (float)stream.NextNormal();
+            for (int j = 0; j < 8; j += 2) stream.NextNormalPair(out s[j], out s[j + 1]);
             SetProduct(s);
         }
     }
