@@ -1,0 +1,23 @@
+using StrassenRepro.Crystallization;
+
+namespace StrassenRepro.Model;
+
+/// <summary>What one run produced: its final weights as a Scheme, the pruning it did, its curves and kappas.</summary>
+public sealed record RunResult
+{
+    public required RunConfig Config { get; init; }
+    public required string ConfigHash { get; init; }
+    public required Scheme Scheme { get; init; }
+    /// <summary>Slots held at 0 after Phase 2, in pruning order.</summary>
+    public required IReadOnlyList<int> PrunedSlots { get; init; }
+    /// <summary>True when Phase 2 was skipped because at most TargetSlots slots were active (the public code's rule).</summary>
+    public required bool PruneSkipped { get; init; }
+    public required long Steps { get; init; }
+    public required IReadOnlyList<CurvePoint> Curves { get; init; }
+    public required IReadOnlyList<Kappa> Kappas { get; init; }
+
+    /// <summary>Slots the verification keeps: TargetSlots after pruning, all of them for Phase 1 alone (claim C3).</summary>
+    public int VerifiedSlots => Config.Prune ? Config.TargetSlots : Config.Slots;
+
+    public VerificationOptions VerificationOptions => new() { Rank = VerifiedSlots };
+}
