@@ -11,6 +11,10 @@ public static class CliApp
         VerifyCommand.Create(),
         TrainCommand.Create(),
         BenchCommand.Create(),
+        ReproduceCommand.Create(),
+        ReproduceCommand.CreateReport(),
+        ReproduceCommand.CreateMerge(),
+        ReproduceCommand.CreateExport(),
     };
 
     public static int Run(string[] args)

@@ -1,0 +1,54 @@
+using StrassenRepro.Model;
+using StrassenRepro.Reproduction.Report;
+
+namespace StrassenRepro.Reproduction.Claims;
+
+/// <summary>C6: the failures reach low 2x2 loss but cannot transfer ("generalizing local minima, not Strassen").</summary>
+public sealed class ClaimC6Failures : IClaim
+{
+    public const int MinimumFailures = 5;
+
+    public string Id => "C6";
+    public string Title => "Failed runs are not Strassen";
+
+    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
+
+    public ClaimResult Evaluate(ClaimContext context)
+    {
+        var failed = context.Find(Plan(context.Preset)).Where(r => !r.Success).ToList();
+        // A failure "transfers" when its un-rounded kept coefficients compute the product at every size (float64 exact),
+        // and "is Strassen" when lattice recovery turns it into an exact integer scheme.
+        var transfers = failed.Where(r => r.Verification.TransferOf == "unrounded" && r.Verification.Transfer.All(t => t.Pass)).ToList();
+        var recovered = failed.Where(r => r.Verification.Recovery?.Succeeded == true).ToList();
+        var verdict = transfers.Count + recovered.Count > 0 ? Verdict.NotReproduced
+            : failed.Count >= MinimumFailures ? Verdict.Reproduced : Verdict.Inconclusive;
+        return new ClaimResult
+        {
+            Id = Id,
+            Title = Title,
+            PaperSays = "the 32% failures reach low 2x2 test loss but cannot transfer: generalizing local minima, not Strassen",
+            WeMeasured = failed.Count == 0 ? "no failed runs" :
+                $"{failed.Count} failed runs: {string.Join(", ", failed.GroupBy(r => r.Verification.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; " +
+                $"{transfers.Count} transfer exactly with their un-rounded coefficients; {recovered.Count} are Strassen in another basis (lattice recovery)",
+            Verdict = verdict,
+            Rule = $"not reproduced iff some failed run transfers exactly (float64) with its un-rounded coefficients or is recovered as an exact scheme in another basis; reproduced iff none does among >= {MinimumFailures} failures; else inconclusive",
+            RunHashes = failed.Select(r => r.ConfigHash).ToList(),
+            Tables =
+            [
+                new ReportTable("Failed runs", ["B", "seed", "outcome", "delta", "Brent residual (un-rounded)", "final test loss", "transfers at 64 (un-rounded)", "after recovery"],
+                    failed.OrderBy(r => r.Config.BatchSize).ThenBy(r => r.Config.Seed).Select(r => (IReadOnlyList<string>)
+                    [
+                        $"{r.Config.BatchSize}", $"{r.Config.Seed}", r.Verification.Outcome, $"{r.Verification.Delta:0.####}",
+                        $"{r.Verification.BrentMaxResidual:0.00e+00}", r.Curves.Count == 0 ? "-" : $"{r.Curves[^1].TestLoss:0.00e+00}",
+                        r.Verification.Transfer.Count == 0 ? "-" : r.Verification.Transfer[^1].Pass ? "yes" : "no",
+                        r.Verification.OutcomeAfterRecovery ?? "-",
+                    ]).ToList()),
+            ],
+            Notes =
+            [
+                "Outcome classes (claims.md): continuous = an exact algorithm off the integer lattice (Brent residual <= 1e-3 before rounding); unconverged = neither.",
+                "Lattice recovery (de Groote 1978: every rank-7 scheme for 2x2 is Strassen up to a change of basis) looks for P, Q, R that make the run's scheme integral, and accepts only an exact Brent check.",
+            ],
+        };
+    }
+}

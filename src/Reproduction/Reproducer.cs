@@ -1,0 +1,71 @@
+using StrassenRepro.Model;
+using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Store;
+using StrassenRepro.Reproduction.Sweep;
+
+namespace StrassenRepro.Reproduction;
+
+/// <summary>What `reproduce` was asked to do.</summary>
+public sealed record ReproduceOptions
+{
+    public required ReproductionPreset Preset { get; init; }
+    public required IReadOnlyList<IClaim> Claims { get; init; }
+    public required string OutDir { get; init; }
+    public Shard Shard { get; init; } = Shard.Whole;
+    public bool Resume { get; init; }
+    public int Threads { get; init; }
+    public EngineKind Engine { get; init; } = EngineKind.Cpu;
+}
+
+/// <summary>
+/// The main job: plan the runs the chosen claims need, train what the store lacks, evaluate every claim on
+/// the stored runs, and write the report. The store (OUT/runs.db) survives a crash; the report is rebuilt
+/// from it at any time (`report`).
+/// </summary>
+public static class Reproducer
+{
+    public const string DatabaseFile = "runs.db";
+
+    public static string DatabasePath(string outDir) => Path.Combine(outDir, DatabaseFile);
+
+    public static IReadOnlyList<ClaimResult> Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null)
+    {
+        Directory.CreateDirectory(o.OutDir);
+        using var store = RunStore.Open(DatabasePath(o.OutDir));
+        var planned = SweepRunner.Canonical(ClaimCatalog.Plan(o.Claims, o.Preset));
+        int alreadyStored = planned.Count(c => store.Contains(c.Hash()));
+        if (alreadyStored > 0 && !o.Resume)
+            throw new ArgumentException($"{store.Path} already holds {alreadyStored} runs of this plan; pass --resume to continue it, or choose another --out");
+        string? storedPreset = store.GetMeta("preset");
+        if (storedPreset is not null && storedPreset != o.Preset.Name)
+            throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{o.Preset.Name}'");
+        store.SetMeta("preset", o.Preset.Name);
+        new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine).Run(planned, o.Shard, progress);
+        return WriteReport(store, o.Preset, o.Claims, o.OutDir);
+    }
+
+    /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>
+    public static IReadOnlyList<ClaimResult> WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string outDir)
+    {
+        var results = Evaluate(store, preset, claims);
+        var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions, DateTime.UtcNow);
+        ReportWriter.Write(outDir, context, results);
+        return results;
+    }
+
+    public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims)
+    {
+        var runs = store.All().ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson));
+        var context = new ClaimContext(preset, runs);
+        return claims.Select(c => c.Evaluate(context)).ToList();
+    }
+
+    /// <summary>The preset a store was filled with (recorded by reproduce).</summary>
+    public static ReproductionPreset PresetOf(RunStore store) =>
+        ReproductionPreset.ByName(store.GetMeta("preset") ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
+
+    /// <summary>Claims the harness does not evaluate yet (they get no verdict, and the report says so).</summary>
+    public static IReadOnlyList<string> NotEvaluated(IReadOnlyList<IClaim> claims) =>
+        ClaimCatalog.AllIds.Where(id => claims.All(c => c.Id != id)).ToList();
+}

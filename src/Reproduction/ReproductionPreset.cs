@@ -1,0 +1,93 @@
+using StrassenRepro.Model;
+
+namespace StrassenRepro.Reproduction;
+
+/// <summary>
+/// An experiment design: which runs the claims need and how many. `quick` gives every implemented claim a
+/// verdict in minutes on 2 cores (inconclusive allowed); `paper` follows the paper's designs. The training
+/// protocol of every run is a Model preset (`upstream` by default: the public code's numbers).
+/// </summary>
+public sealed record ReproductionPreset
+{
+    public required string Name { get; init; }
+
+    /// <summary>Training protocol (Model preset) of every run: upstream or paper.</summary>
+    public string Protocol { get; init; } = "upstream";
+
+    /// <summary>C1/C2 design: (batch size, first seed, seeds) blocks; distinct seeds per block.</summary>
+    public required IReadOnlyList<(int BatchSize, int FirstSeed, int Seeds)> SuccessDesign { get; init; }
+
+    /// <summary>C3: Phase 1 alone (no pruning), at this batch size, this many seeds.</summary>
+    public int PhaseOneAloneBatchSize { get; init; } = 32;
+    public int PhaseOneAloneRuns { get; init; } = 10;
+
+    /// <summary>C4: noise levels and draws per level and variant.</summary>
+    public IReadOnlyList<double> NoiseSigmas { get; init; } = [0.001, 0.005, 0.01, 0.05];
+    public int NoiseTrials { get; init; } = 200;
+
+    /// <summary>Runs trained together as one population (at most; grouped by batch size).</summary>
+    public int PopulationSize { get; init; } = 256;
+
+    /// <summary>Shorter runs than the protocol's, for the smoke preset only (null = the protocol's own numbers).</summary>
+    public int? Phase1Epochs { get; init; }
+    public int? Phase2Steps { get; init; }
+
+    public static readonly IReadOnlyList<string> Names = ["quick", "paper", "smoke"];
+
+    /// <summary>Seconds, not minutes: checks the mechanics end to end; its verdicts say nothing about the paper.</summary>
+    public static ReproductionPreset Smoke => new()
+    {
+        Name = "smoke",
+        SuccessDesign = [(16, 1, 2), (32, 1, 2), (64, 1, 2), (128, 1, 2), (256, 1, 2)],
+        PhaseOneAloneRuns = 2,
+        NoiseTrials = 20,
+        Phase1Epochs = 200,
+        Phase2Steps = 50,
+    };
+
+    public static ReproductionPreset Quick => new()
+    {
+        Name = "quick",
+        SuccessDesign = [(8, 1, 5), (16, 1, 5), (24, 1, 5), (32, 1, 5), (64, 1, 5), (128, 1, 5), (256, 1, 5), (512, 1, 5)],
+        PhaseOneAloneRuns = 10,
+        NoiseTrials = 200,
+    };
+
+    /// <summary>The paper's C1/C2 designs: B in {8,16,32,64,128} x 15 and B in {8,16,24,32,48,64,96,128} x 15 (195 runs).</summary>
+    public static ReproductionPreset Paper => new()
+    {
+        Name = "paper",
+        SuccessDesign =
+        [
+            (8, 1, 15), (16, 1, 15), (32, 1, 15), (64, 1, 15), (128, 1, 15),
+            (8, 101, 15), (16, 101, 15), (24, 101, 15), (32, 101, 15), (48, 101, 15), (64, 101, 15), (96, 101, 15), (128, 101, 15),
+        ],
+        PhaseOneAloneRuns = 30,
+        NoiseTrials = 1000,
+    };
+
+    public static ReproductionPreset ByName(string name) => name switch
+    {
+        "quick" => Quick,
+        "paper" => Paper,
+        "smoke" => Smoke,
+        _ => throw new ArgumentException($"unknown preset '{name}' (known: {string.Join(", ", Names)})"),
+    };
+
+    /// <summary>The two-phase runs of the C1/C2 design.</summary>
+    public IEnumerable<RunConfig> SuccessRuns() =>
+        SuccessDesign.SelectMany(block => Enumerable.Range(block.FirstSeed, block.Seeds)
+            .Select(seed => Scaled(Presets.ByName(Protocol, seed, block.BatchSize))));
+
+    /// <summary>The Phase-1-only runs of C3 (seeds 1001.. so they share no run with the design above).</summary>
+    public IEnumerable<RunConfig> PhaseOneAloneRunConfigs() =>
+        Enumerable.Range(1001, PhaseOneAloneRuns)
+            .Select(seed => Scaled(Presets.ByName(Protocol, seed, PhaseOneAloneBatchSize)) with { Prune = false });
+
+    private RunConfig Scaled(RunConfig c)
+    {
+        if (Phase1Epochs is int e) c = c with { Phase1Epochs = e, ScheduleT0 = Math.Max(1, Math.Min(c.ScheduleT0, e)) };
+        if (Phase2Steps is int s) c = c with { DecaySteps = s, RefineSteps = s, Phase2BatchSize = Math.Min(c.Phase2BatchSize, 64) };
+        return c.Validated();
+    }
+}

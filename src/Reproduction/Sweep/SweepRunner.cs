@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Recovery;
+using StrassenRepro.Model;
+using StrassenRepro.Reproduction.Store;
+
+namespace StrassenRepro.Reproduction.Sweep;
+
+/// <summary>
+/// Runs a plan on the population engine: the plan is sorted (batch size, config hash) so shards are
+/// deterministic; runs already in the store are skipped; the rest train in populations of one batch size,
+/// and each population is verified and stored in one transaction as soon as it finishes.
+/// </summary>
+public sealed class SweepRunner(RunStore store, int populationSize = 256, int threads = 0, EngineKind engine = EngineKind.Cpu)
+{
+    /// <summary>The plan in its canonical order, duplicates (same configuration hash) removed.</summary>
+    public static IReadOnlyList<RunConfig> Canonical(IEnumerable<RunConfig> plan) =>
+        plan.GroupBy(c => c.Hash()).Select(g => g.First())
+            .OrderBy(c => c.BatchSize).ThenBy(c => c.Hash(), StringComparer.Ordinal)
+            .ToList();
+
+    public int Run(IEnumerable<RunConfig> plan, Shard shard, IProgress<SweepProgress>? progress = null)
+    {
+        var mine = Canonical(plan).Where((_, i) => shard.Contains(i)).ToList();
+        var stored = store.StoredHashes();
+        var todo = mine.Where(c => !stored.Contains(c.Hash())).ToList();
+        int skipped = mine.Count - todo.Count, done = skipped, added = 0;
+        var clock = Stopwatch.StartNew();
+        progress?.Report(new SweepProgress(done, mine.Count, skipped, 0, clock.Elapsed));
+        foreach (var group in todo.GroupBy(c => c.BatchSize))
+            foreach (var population in group.Chunk(populationSize))
+            {
+                var started = clock.Elapsed;
+                var results = PopulationTrainer.Train(population, threads, engine);
+                double seconds = (clock.Elapsed - started).TotalSeconds / population.Length;
+                var rows = results.Select(r => ToStored(Record(r), seconds)).ToList();
+                added += store.AddAll(rows);
+                done += population.Length;
+                progress?.Report(new SweepProgress(done, mine.Count, skipped, group.Key, clock.Elapsed));
+            }
+        return added;
+    }
+
+    /// <summary>Verification (with lattice recovery) of one trained run, as stored.</summary>
+    public static RunRecord Record(RunResult r)
+    {
+        var report = Verifier.Verify(r.Scheme, r.VerificationOptions, $"run-{r.ConfigHash[..16]}", "run");
+        var kept = r.Scheme.SelectSlots(report.KeptSlotIndices);
+        var before = Enum.Parse<Outcome>(report.Outcome, ignoreCase: true);
+        var recovery = LatticeRecovery.TryRecoverIfWorthTrying(kept, before);
+        report = report with { Recovery = RecoveryReport.Of(recovery), OutcomeAfterRecovery = recovery.OutcomeAfter(before).ToWire() };
+        return new RunRecord
+        {
+            Config = r.Config,
+            ConfigHash = r.ConfigHash,
+            Verification = report,
+            Weights = SchemeRows.Of(r.Scheme),
+            PrunedSlots = r.PrunedSlots,
+            PruneSkipped = r.PruneSkipped,
+            Steps = r.Steps,
+            Curves = r.Curves,
+            Kappas = r.Kappas,
+        };
+    }
+
+    private static StoredRun ToStored(RunRecord record, double seconds) => new()
+    {
+        ConfigHash = record.ConfigHash,
+        ConfigJson = record.Config.ToJson(),
+        Preset = record.Config.Preset,
+        Seed = record.Config.Seed,
+        BatchSize = record.Config.BatchSize,
+        Outcome = record.Verification.Outcome,
+        OutcomeAfterRecovery = record.Verification.OutcomeAfterRecovery,
+        STheta = record.Verification.STheta,
+        Delta = record.Verification.Delta,
+        BrentMaxResidual = record.Verification.BrentMaxResidual,
+        CanonicalStrassen = record.Verification.CanonicalStrassen,
+        RecordJson = RunCodec.Encode(record),
+        GitCommit = Provenance.GitCommit,
+        VersionsJson = System.Text.Json.JsonSerializer.Serialize(Provenance.Versions),
+        FinishedUtc = DateTime.UtcNow,
+        Seconds = seconds,
+    };
+}
