@@ -15,14 +15,16 @@ namespace StrassenRepro.Model;
 /// </summary>
 public static class PopulationTrainer
 {
-    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu)
+    /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
+    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu, float[]? initial = null)
     {
         if (runs.Count == 0) return [];
         foreach (var r in runs) r.Validated();
         CheckSameShape(runs);
         if (threads > 0 && engine == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        return new Session(runs, parallel, engine, threads).Run();
+        if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
+        return new Session(runs, parallel, engine, threads).Run(initial);
     }
 
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
@@ -94,10 +96,11 @@ public static class PopulationTrainer
             _finished = new bool[_p];
         }
 
-        public IReadOnlyList<RunResult> Run()
+        public IReadOnlyList<RunResult> Run(float[]? start)
         {
-            var initial = new float[_p * 3 * _r * 4];
-            for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
+            var initial = start ?? new float[_p * 3 * _r * 4];
+            if (start is null)
+                for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
             using IPopulationEngine population = _engine == EngineKind.Torch
                 ? new Population(initial, _p, _r)
                 : new CpuPopulation(initial, _p, _r, _threads);

@@ -78,3 +78,31 @@ public class TrainingTests
         result.Curves[^1].TrainLoss.Should().BeLessThan(result.Curves[0].TestLoss * 10);
     }
 }
+
+[Trait("Category", "Fast")]
+public class StrassenBasinTests
+{
+    [Fact]
+    public void Started_next_to_Strassen_the_protocol_prunes_the_extra_slot_and_ends_discrete()
+    {
+        // A check of the whole pipeline: started 0.05 from Strassen (plus a small 8th slot), training must prune the
+        // extra slot and stay close enough to the lattice that Q recovers a valid rank-7 scheme. (Nothing pulls it
+        // exactly back: the slot rescalings are flat directions of the loss, so delta stays near the initial noise.)
+        var strassen = StrassenRepro.Crystallization.KnownSchemes.Strassen();
+        var initial = new float[3 * 8 * 4];
+        var noise = new NormalStream(99);
+        for (int r = 0; r < 8; r++)
+            for (int x = 0; x < 4; x++)
+            {
+                initial[r * 4 + x] = (float)((r < 7 ? strassen.U(r, x) : 0) + 0.05 * noise.NextNormal());
+                initial[32 + r * 4 + x] = (float)((r < 7 ? strassen.V(r, x) : 0) + 0.05 * noise.NextNormal());
+                initial[64 + r * 4 + x] = (float)((r < 7 ? strassen.W(x, r) : 0) + 0.05 * noise.NextNormal());
+            }
+        var config = Toy.Config(1, phase1: 300, decay: 100, refine: 200) with { Lr = 0.005, ActiveThreshold = 0 };
+        var result = PopulationTrainer.Train([config], threads: 1, initial: initial)[0];
+        result.PrunedSlots.Should().Equal(7);
+        var report = StrassenRepro.Crystallization.Verifier.Verify(result.Scheme, result.VerificationOptions);
+        report.Outcome.Should().Be("discrete");
+        report.Delta.Should().BeLessThan(0.25);
+    }
+}
