@@ -50,6 +50,16 @@ public class TrainCommandTests
         kappas[0].GetProperty("samples").GetInt32().Should().Be(32);
     }
 
+    [Fact]
+    public void A_run_that_diverges_is_a_verified_failure_with_outcome_diverged_and_no_stack_trace()
+    {
+        var result = CliRunner.Run("train", "--seed", "1", "--batch-size", "32", "--steps", "100", "--lr", "1e30", "--out", TempDir(), "--json");
+        result.ExitCode.Should().Be(1, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("outcome").GetString().Should().Be("diverged");
+        result.StdErr.Should().NotContain("   at ");
+    }
+
     [Theory]
     [InlineData("--batch-size", "0")]
     [InlineData("--data", "fixed:0")]

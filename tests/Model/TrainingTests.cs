@@ -23,7 +23,7 @@ public class TrainingTests
         result.PruneSkipped.Should().BeFalse();
         result.PrunedSlots.Should().ContainSingle();
         int slot = result.PrunedSlots[0];
-        var s = result.Scheme;
+        var s = result.Scheme!;
         for (int x = 0; x < 4; x++)
         {
             BitConverter.DoubleToInt64Bits(s.U(slot, x)).Should().Be(0, "the slot is +0, not merely small");
@@ -40,10 +40,10 @@ public class TrainingTests
         var config = Toy.Config(11, phase1: 120, decay: 20, refine: 20) with { ActiveThreshold = 0 };
         var first = PopulationTrainer.Train([config], threads: 1)[0];
         var second = PopulationTrainer.Train([config], threads: 2)[0];
-        second.Scheme.CoefficientsEqual(first.Scheme).Should().BeTrue();
+        second.Scheme!.CoefficientsEqual(first.Scheme!).Should().BeTrue();
         second.Curves.Should().Equal(first.Curves);
         var other = PopulationTrainer.Train([config with { Seed = 12 }], threads: 1)[0];
-        other.Scheme.CoefficientsEqual(first.Scheme).Should().BeFalse();
+        other.Scheme!.CoefficientsEqual(first.Scheme!).Should().BeFalse();
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class TrainingTests
         result.PrunedSlots.Should().BeEmpty();
         result.Curves[^1].ActiveSlots.Should().Be(8);
         result.VerifiedSlots.Should().Be(8);
-        result.Scheme.Rank.Should().Be(8);
+        result.Scheme!.Rank.Should().Be(8);
     }
 
     [Fact]
@@ -101,8 +101,24 @@ public class StrassenBasinTests
         var config = Toy.Config(1, phase1: 300, decay: 100, refine: 200) with { Lr = 0.005, ActiveThreshold = 0 };
         var result = PopulationTrainer.Train([config], threads: 1, initial: initial)[0];
         result.PrunedSlots.Should().Equal(7);
-        var report = StrassenRepro.Crystallization.Verifier.Verify(result.Scheme, result.VerificationOptions);
+        var report = StrassenRepro.Crystallization.Verifier.Verify(result.Scheme!, result.VerificationOptions);
         report.Outcome.Should().Be("discrete");
         report.Delta.Should().BeLessThan(0.25);
+    }
+}
+
+[Trait("Category", "Fast")]
+public class DivergenceTests
+{
+    [Fact]
+    public void A_run_that_blows_up_is_reported_as_diverged_without_a_scheme_and_without_disturbing_its_neighbours()
+    {
+        var calm = Toy.Config(1, phase1: 100, decay: 10, refine: 10) with { ActiveThreshold = 0 };
+        var wild = calm with { Seed = 2, Lr = 1e30 };
+        var results = PopulationTrainer.Train([calm, wild], threads: 1);
+        results[1].Diverged.Should().BeTrue();
+        results[1].Scheme.Should().BeNull();
+        results[0].Diverged.Should().BeFalse();
+        Toy.Coefficients(results[0]).Should().Equal(Toy.Coefficients(PopulationTrainer.Train([calm], threads: 1)[0]));
     }
 }

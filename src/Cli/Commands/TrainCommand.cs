@@ -57,7 +57,8 @@ public static class TrainCommand
 
             var result = PopulationTrainer.Train([config], t, kind)[0];
             var path = Checkpoint.Write(result, kind, parse.GetValue(output)!);
-            var report = Verifier.Verify(result.Scheme, result.VerificationOptions, path, "json");
+            if (result.Scheme is null) return Diverged(result, kind, parse.GetValue(json));
+            var report = Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json");
 
             if (parse.GetValue(json))
             {
@@ -78,6 +79,22 @@ public static class TrainCommand
             return report.Valid ? ExitCodes.Success : ExitCodes.VerifiedFailure;
         }));
         return command;
+    }
+
+    /// <summary>Training blew up (non-finite weights): no scheme to verify, no checkpoint; a failed run, exit code 1.</summary>
+    private static int Diverged(RunResult result, EngineKind kind, bool json)
+    {
+        if (json)
+        {
+            var record = new JsonObject { ["path"] = null, ["outcome"] = "diverged", ["valid"] = false, ["training"] = Training(result, kind) };
+            Console.Out.WriteLine(record.ToJsonString(Output.Json));
+        }
+        else
+        {
+            Console.Out.WriteLine($"training diverged (non-finite weights) after {result.Steps} steps: no scheme, no checkpoint");
+            Console.Out.WriteLine("NOT VALID");
+        }
+        return ExitCodes.VerifiedFailure;
     }
 
     private static int[] ParseSteps(string text)
