@@ -102,7 +102,7 @@ public static class PopulationTrainer
             if (start is null)
                 for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
             using IPopulationEngine population = _engine == EngineKind.Torch
-                ? new Population(initial, _p, _r)
+                ? new TorchPopulation(initial, _p, _r)
                 : new CpuPopulation(initial, _p, _r, _threads);
 
             PhaseOne(population);
