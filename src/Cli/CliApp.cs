@@ -9,6 +9,8 @@ public static class CliApp
     public static RootCommand BuildRoot() => new("strassen-repro: verify matrix-multiplication schemes and reproduce the claims of 'Trajectory Geometry Determines Algorithmic Structure'")
     {
         VerifyCommand.Create(),
+        TrainCommand.Create(),
+        BenchCommand.Create(),
     };
 
     public static int Run(string[] args)

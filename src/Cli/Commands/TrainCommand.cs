@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Model;
+
+namespace StrassenRepro.Cli.Commands;
+
+/// <summary>`train`: one run of the two-phase protocol; writes the checkpoint and prints the verify record of the result.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var seed = new Option<long>("--seed") { Description = "Run seed (every random number of the run derives from it)", Required = true };
+        var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", Required = true };
+        var preset = new Option<string>("--preset") { Description = "upstream (the public code's numbers) or paper", DefaultValueFactory = _ => "upstream" };
+        preset.AcceptOnlyFromAmong([.. Presets.Names]);
+        var steps = new Option<int?>("--steps") { Description = "Phase 1 length in epochs (= optimizer steps with fresh data)" };
+        var lr = new Option<double?>("--lr") { Description = "Phase 1 learning rate" };
+        var wd = new Option<double?>("--wd") { Description = "Phase 1 (decoupled) weight decay" };
+        var data = new Option<string?>("--data") { Description = "fresh or fixed:N" };
+        var init = new Option<string?>("--init") { Description = "symmetric (U and V share one draw) or independent" };
+        init.AcceptOnlyFromAmong("symmetric", "independent");
+        var kappaSteps = new Option<string?>("--kappa-steps") { Description = "Global steps (comma-separated) at which to measure kappa" };
+        var phase1Only = new Option<bool>("--phase1-only") { Description = "No pruning; verify all slots unsparsified (claim C3)" };
+        var engine = new Option<string>("--engine") { Description = "cpu (fused SIMD C#, default) or torch (TorchSharp bmm)", DefaultValueFactory = _ => "cpu" };
+        engine.AcceptOnlyFromAmong("cpu", "torch");
+        var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "Folder for the checkpoint", DefaultValueFactory = _ => "runs" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var command = new Command("train", "Train one run of the two-phase protocol, write its checkpoint and verify it")
+        {
+            seed, batch, preset, steps, lr, wd, data, init, kappaSteps, phase1Only, engine, threads, output, json,
+        };
+        command.SetAction(parse => Guarded.Run(() =>
+        {
+            int b = parse.GetValue(batch);
+            if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
+            var config = Presets.ByName(parse.GetValue(preset)!, parse.GetValue(seed), b);
+            if (parse.GetValue(steps) is int n)
+            {
+                if (n < 0) throw new UsageException($"--steps {n} must be >= 0");
+                config = config with { Phase1Epochs = n };
+            }
+            if (parse.GetValue(lr) is double l) config = config with { Lr = l };
+            if (parse.GetValue(wd) is double w) config = config with { WeightDecay = w };
+            if (parse.GetValue(data) is string d) config = config with { Data = d };
+            if (parse.GetValue(init) is string i) config = config with { Init = i == "independent" ? InitKind.Independent : InitKind.Symmetric };
+            if (parse.GetValue(phase1Only)) config = config with { Prune = false };
+            if (parse.GetValue(kappaSteps) is string ks) config = config with { KappaSteps = ParseSteps(ks) };
+            try { config = config.Validated(); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            int t = parse.GetValue(threads);
+            if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
+            var kind = parse.GetValue(engine) == "torch" ? EngineKind.Torch : EngineKind.Cpu;
+
+            var result = PopulationTrainer.Train([config], t, kind)[0];
+            var path = Checkpoint.Write(result, kind, parse.GetValue(output)!);
+            if (result.Scheme is null) return Diverged(result, kind, parse.GetValue(json));
+            var report = Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json");
+
+            if (parse.GetValue(json))
+            {
+                var record = JsonSerializer.SerializeToNode(report, Output.Json)!.AsObject();
+                record["training"] = Training(result, kind);
+                Console.Out.WriteLine(record.ToJsonString(Output.Json));
+            }
+            else
+            {
+                VerifyCommand.PrintHuman(report);
+                var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
+                Console.Out.WriteLine($"  run             {result.Config.Preset}, seed {result.Config.Seed}, batch {result.Config.BatchSize}, {result.Steps} steps, config {result.ConfigHash[..16]}");
+                Console.Out.WriteLine($"  pruned slots    {(result.PruneSkipped ? "none (at most 7 active: Phase 2 skipped)" : string.Join(",", result.PrunedSlots))}");
+                if (last is not null)
+                    Console.Out.WriteLine($"  final losses    train {Output.Sci(last.TrainLoss)}, test {Output.Sci(last.TestLoss)}");
+                Console.Out.WriteLine($"  checkpoint      {path}");
+            }
+            return report.Valid ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+        }));
+        return command;
+    }
+
+    /// <summary>Training blew up (non-finite weights): no scheme to verify, no checkpoint; a failed run, exit code 1.</summary>
+    private static int Diverged(RunResult result, EngineKind kind, bool json)
+    {
+        if (json)
+        {
+            var record = new JsonObject { ["path"] = null, ["outcome"] = "diverged", ["valid"] = false, ["training"] = Training(result, kind) };
+            Console.Out.WriteLine(record.ToJsonString(Output.Json));
+        }
+        else
+        {
+            Console.Out.WriteLine($"training diverged (non-finite weights) after {result.Steps} steps: no scheme, no checkpoint");
+            Console.Out.WriteLine("NOT VALID");
+        }
+        return ExitCodes.VerifiedFailure;
+    }
+
+    private static int[] ParseSteps(string text)
+    {
+        var steps = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int step) || step < 1)
+                throw new UsageException($"--kappa-steps: '{part}' is not a step >= 1");
+            steps.Add(step);
+        }
+        return steps.Distinct().Order().ToArray();
+    }
+
+    /// <summary>The training-specific fields printed beside the verify record: no timings, so output is reproducible.</summary>
+    private static JsonObject Training(RunResult result, EngineKind engine)
+    {
+        var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
+        return new JsonObject
+        {
+            ["preset"] = result.Config.Preset,
+            ["seed"] = result.Config.Seed,
+            ["batchSize"] = result.Config.BatchSize,
+            ["configHash"] = result.ConfigHash,
+            ["engine"] = engine.ToString().ToLowerInvariant(),
+            ["steps"] = result.Steps,
+            ["prunedSlots"] = new JsonArray(result.PrunedSlots.Select(s => (JsonNode)s).ToArray()),
+            ["pruneSkipped"] = result.PruneSkipped,
+            ["curvePoints"] = result.Curves.Count,
+            ["finalTrainLoss"] = last?.TrainLoss,
+            ["finalTestLoss"] = last?.TestLoss,
+            ["finalActiveSlots"] = last?.ActiveSlots,
+            ["kappas"] = JsonSerializer.SerializeToNode(result.Kappas, Output.Json),
+        };
+    }
+}

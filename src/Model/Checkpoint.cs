@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StrassenRepro.Crystallization.Readers;
+
+namespace StrassenRepro.Model;
+
+/// <summary>
+/// A trained run in our JSON scheme format (SchemeJson): the final weights (all R slots, the pruned ones at 0) and
+/// metadata: the configuration, its hash, seed, engine, pruning, curves, kappas, library versions and the git commit.
+/// Nothing time-dependent goes in, so the same run writes the same bytes.
+/// </summary>
+public static class Checkpoint
+{
+    public const string LibTorchVersion = "2.10.0";
+
+    private static readonly JsonSerializerOptions Json = new(RunConfig.CanonicalJson)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static JsonObject Metadata(RunResult result, EngineKind engine) => new()
+    {
+        ["configuration"] = JsonNode.Parse(result.Config.ToJson()),
+        ["configHash"] = result.ConfigHash,
+        ["seed"] = result.Config.Seed,
+        ["engine"] = engine.ToString().ToLowerInvariant(),
+        ["steps"] = result.Steps,
+        ["prunedSlots"] = JsonSerializer.SerializeToNode(result.PrunedSlots, Json),
+        ["pruneSkipped"] = result.PruneSkipped,
+        ["curves"] = JsonSerializer.SerializeToNode(result.Curves, Json),
+        ["kappas"] = JsonSerializer.SerializeToNode(result.Kappas, Json),
+        ["libraries"] = new JsonObject
+        {
+            ["dotnet"] = Environment.Version.ToString(),
+            ["TorchSharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
+            ["libtorch"] = LibTorchVersion,
+            ["MathNet.Numerics"] = typeof(MathNet.Numerics.Control).Assembly.GetName().Version?.ToString(),
+        },
+        ["gitCommit"] = GitCommit(),
+    };
+
+    /// <summary>Writes DIR/run-&lt;first 16 hex of the config hash&gt;.json and returns its path; null for a diverged run (JSON has no NaN).</summary>
+    public static string? Write(RunResult result, EngineKind engine, string directory)
+    {
+        if (result.Scheme is null) return null;
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"run-{result.ConfigHash[..16]}.json");
+        File.WriteAllText(path, SchemeJson.Write(result.Scheme, Metadata(result, engine)) + "\n");
+        return path;
+    }
+
+    /// <summary>HEAD of the git repository around the working directory, or null when there is none.</summary>
+    public static string? GitCommit()
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git", "rev-parse HEAD")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(psi);
+            if (process is null) return null;
+            string text = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 && text.Length == 40 ? text : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

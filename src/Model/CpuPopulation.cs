@@ -1,0 +1,288 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace StrassenRepro.Model;
+
+/// <summary>
+/// The population engine in plain C#: the same step as TorchPopulation (TorchSharp, bmm) but fused per run, so a run's
+/// whole step (its batch, forward, hand-written backward, clip, AdamW) runs in one pass over 96 floats that stay in
+/// L1, with the R = 8 slots in one SIMD vector. Runs are split over threads; a run's arithmetic is the same code on
+/// the same numbers whatever the population, so results are population-independent by construction. It exists
+/// because libtorch's per-op cost on [P, 32, 8] tensors (tiny gemms, one per run) dominates; see README.
+/// Internal layout per run: 12 rows of R floats: U[:, x] (x = 0..3), V[:, y], W[z, :].
+/// </summary>
+public sealed class CpuPopulation : IPopulationEngine
+{
+    private readonly float[] _p;
+    private readonly float[] _m;
+    private readonly float[] _v;
+    private readonly ParallelOptions _parallel;
+    private long _adamStep;
+
+    public int Size { get; }
+    public int Slots { get; }
+    private int Block => 12 * Slots;
+
+    public CpuPopulation(float[] initial, int size, int slots, int threads)
+    {
+        Size = size;
+        Slots = slots;
+        _p = new float[size * 12 * slots];
+        _m = new float[_p.Length];
+        _v = new float[_p.Length];
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        FromSnapshot(initial, Enumerable.Repeat(true, size).ToArray());
+    }
+
+    public void ResetOptimizer()
+    {
+        Array.Clear(_m);
+        Array.Clear(_v);
+        _adamStep = 0;
+    }
+
+    public double[]? Step(StepPlan plan)
+    {
+        _adamStep++;
+        double bc1 = 1 - Math.Pow(plan.Beta1, _adamStep);
+        float bc2Sqrt = (float)Math.Sqrt(1 - Math.Pow(plan.Beta2, _adamStep));
+        var loss = plan.WantLoss ? new double[Size] : null;
+        int chunk = Math.Max(1, Size / (_parallel.MaxDegreeOfParallelism * 4));
+        if (chunk >= Size || _parallel.MaxDegreeOfParallelism == 1)
+        {
+            // One chunk: no thread hand-off (the same arithmetic, so the same numbers).
+            var scratch = new Scratch(plan.Rows, Block);
+            for (int run = 0; run < Size; run++)
+            {
+                double l = RunStep(run, plan, bc1, bc2Sqrt, scratch);
+                if (loss is not null) loss[run] = l;
+            }
+            return loss;
+        }
+        Parallel.For(0, (Size + chunk - 1) / chunk, _parallel, () => new Scratch(plan.Rows, Block), (c, _, scratch) =>
+        {
+            for (int run = c * chunk; run < Math.Min(Size, (c + 1) * chunk); run++)
+            {
+                double l = RunStep(run, plan, bc1, bc2Sqrt, scratch);
+                if (loss is not null) loss[run] = l;
+            }
+            return scratch;
+        }, _ => { });
+        return loss;
+    }
+
+    private sealed class Scratch(int rows, int block)
+    {
+        public readonly float[] Batch = new float[rows * Pairs.Width];
+        public readonly float[] Grad = new float[block];
+    }
+
+    private double RunStep(int run, StepPlan plan, double bc1, float bc2Sqrt, Scratch scratch)
+    {
+        int r = Slots, block = Block;
+        var p = _p.AsSpan(run * block, block);
+        if (plan.DecayFactors is not null)
+            for (int s = 0; s < r; s++)
+            {
+                float f = plan.DecayFactors[run * r + s];
+                for (int row = 0; row < 12; row++) p[row * r + s] *= f;
+            }
+        plan.Fill(run, scratch.Batch);
+        var g = scratch.Grad.AsSpan();
+        double lossSum = Slots == Vector<float>.Count
+            ? GradientsVector(p, scratch.Batch, plan.Rows, g)
+            : GradientsScalar(p, scratch.Batch, plan.Rows, g);
+        if (plan.ZeroGradients is not null)
+            for (int s = 0; s < r; s++)
+                if (plan.ZeroGradients[run * r + s])
+                    for (int row = 0; row < 12; row++) g[row * r + s] = 0f;
+        if (plan.ClipNorm is double clip) Clip(g, (float)clip);
+
+        double lr = plan.Lr[run];
+        float decay = (float)(1 - lr * plan.WeightDecay[run]);
+        float negStep = (float)(-(lr / bc1));
+        float w1 = (float)(1 - plan.Beta1), beta2 = (float)plan.Beta2, w2 = (float)(1 - plan.Beta2), eps = (float)plan.Eps;
+        bool anyDecay = plan.WeightDecay[run] != 0;
+        var m = _m.AsSpan(run * block, block);
+        var v = _v.AsSpan(run * block, block);
+        for (int i = 0; i < block; i++)
+        {
+            // PyTorch's single-tensor AdamW, op for op (lerp with weight < 0.5; addcmul; addcdiv as p + (value m) / denom).
+            if (anyDecay) p[i] *= decay;
+            m[i] = m[i] + w1 * (g[i] - m[i]);
+            v[i] = v[i] * beta2 + w2 * g[i] * g[i];
+            float denom = MathF.Sqrt(v[i]) / bc2Sqrt + eps;
+            p[i] = p[i] + negStep * m[i] / denom;
+        }
+        if (plan.ZeroAfter is not null)
+            for (int s = 0; s < r; s++)
+                if (plan.ZeroAfter[run * r + s])
+                    for (int row = 0; row < 12; row++) p[row * r + s] = 0f;
+        return lossSum / (plan.Rows * 4.0);
+    }
+
+    /// <summary>clip_grad_norm_ over the three tensors U, V, W: sqrt of the sum of their squared norms.</summary>
+    internal void Clip(Span<float> g, float maxNorm)
+    {
+        int part = 4 * Slots;
+        float total = 0;
+        for (int k = 0; k < 3; k++)
+        {
+            float sq = 0;
+            foreach (var x in g.Slice(k * part, part)) sq += x * x;
+            float norm = MathF.Sqrt(sq);
+            total += norm * norm;
+        }
+        total = MathF.Sqrt(total);
+        float coefficient = MathF.Min(maxNorm / (total + 1e-6f), 1f);
+        for (int i = 0; i < g.Length; i++) g[i] *= coefficient;
+    }
+
+    /// <summary>Gradient of mean((c - t)^2) over rows x 4 outputs into g; returns the sum of squared residuals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double GradientsVector(ReadOnlySpan<float> p, float[] batch, int rows, Span<float> g)
+    {
+        const int R = 8;
+        var u0 = new Vector<float>(p.Slice(0 * R)); var u1 = new Vector<float>(p.Slice(1 * R));
+        var u2 = new Vector<float>(p.Slice(2 * R)); var u3 = new Vector<float>(p.Slice(3 * R));
+        var v0 = new Vector<float>(p.Slice(4 * R)); var v1 = new Vector<float>(p.Slice(5 * R));
+        var v2 = new Vector<float>(p.Slice(6 * R)); var v3 = new Vector<float>(p.Slice(7 * R));
+        var w0 = new Vector<float>(p.Slice(8 * R)); var w1 = new Vector<float>(p.Slice(9 * R));
+        var w2 = new Vector<float>(p.Slice(10 * R)); var w3 = new Vector<float>(p.Slice(11 * R));
+        Vector<float> gu0 = default, gu1 = default, gu2 = default, gu3 = default;
+        Vector<float> gv0 = default, gv1 = default, gv2 = default, gv3 = default;
+        Vector<float> gw0 = default, gw1 = default, gw2 = default, gw3 = default;
+        float scale = 2f / (4f * rows);
+        double lossSum = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            int o = i * Pairs.Width;
+            float a0 = batch[o], a1 = batch[o + 1], a2 = batch[o + 2], a3 = batch[o + 3];
+            float b0 = batch[o + 4], b1 = batch[o + 5], b2 = batch[o + 6], b3 = batch[o + 7];
+            var ua = u0 * a0 + u1 * a1 + u2 * a2 + u3 * a3;
+            var vb = v0 * b0 + v1 * b1 + v2 * b2 + v3 * b3;
+            var h = ua * vb;
+            float e0 = Vector.Sum(w0 * h) - batch[o + 8];
+            float e1 = Vector.Sum(w1 * h) - batch[o + 9];
+            float e2 = Vector.Sum(w2 * h) - batch[o + 10];
+            float e3 = Vector.Sum(w3 * h) - batch[o + 11];
+            lossSum += (double)e0 * e0 + (double)e1 * e1 + (double)e2 * e2 + (double)e3 * e3;
+            float d0 = e0 * scale, d1 = e1 * scale, d2 = e2 * scale, d3 = e3 * scale;
+            gw0 += h * d0; gw1 += h * d1; gw2 += h * d2; gw3 += h * d3;
+            var dh = w0 * d0 + w1 * d1 + w2 * d2 + w3 * d3;
+            var dua = dh * vb;
+            var dvb = dh * ua;
+            gu0 += dua * a0; gu1 += dua * a1; gu2 += dua * a2; gu3 += dua * a3;
+            gv0 += dvb * b0; gv1 += dvb * b1; gv2 += dvb * b2; gv3 += dvb * b3;
+        }
+        gu0.CopyTo(g.Slice(0 * R)); gu1.CopyTo(g.Slice(1 * R)); gu2.CopyTo(g.Slice(2 * R)); gu3.CopyTo(g.Slice(3 * R));
+        gv0.CopyTo(g.Slice(4 * R)); gv1.CopyTo(g.Slice(5 * R)); gv2.CopyTo(g.Slice(6 * R)); gv3.CopyTo(g.Slice(7 * R));
+        gw0.CopyTo(g.Slice(8 * R)); gw1.CopyTo(g.Slice(9 * R)); gw2.CopyTo(g.Slice(10 * R)); gw3.CopyTo(g.Slice(11 * R));
+        return lossSum;
+    }
+
+    /// <summary>The same computation for any slot count, one slot at a time.</summary>
+    private double GradientsScalar(ReadOnlySpan<float> p, float[] batch, int rows, Span<float> g)
+    {
+        int r = Slots;
+        g.Clear();
+        Span<float> ua = stackalloc float[r], vb = stackalloc float[r], h = stackalloc float[r];
+        Span<float> d = stackalloc float[4];
+        float scale = 2f / (4f * rows);
+        double lossSum = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            var s = batch.AsSpan(i * Pairs.Width, Pairs.Width);
+            for (int k = 0; k < r; k++)
+            {
+                ua[k] = p[k] * s[0] + p[r + k] * s[1] + p[2 * r + k] * s[2] + p[3 * r + k] * s[3];
+                vb[k] = p[4 * r + k] * s[4] + p[5 * r + k] * s[5] + p[6 * r + k] * s[6] + p[7 * r + k] * s[7];
+                h[k] = ua[k] * vb[k];
+            }
+            for (int z = 0; z < 4; z++)
+            {
+                float c = 0;
+                for (int k = 0; k < r; k++) c += p[(8 + z) * r + k] * h[k];
+                float e = c - s[8 + z];
+                lossSum += (double)e * e;
+                d[z] = e * scale;
+            }
+            for (int k = 0; k < r; k++)
+            {
+                float dh = 0;
+                for (int z = 0; z < 4; z++)
+                {
+                    g[(8 + z) * r + k] += h[k] * d[z];
+                    dh += p[(8 + z) * r + k] * d[z];
+                }
+                for (int x = 0; x < 4; x++)
+                {
+                    g[x * r + k] += dh * vb[k] * s[x];
+                    g[(4 + x) * r + k] += dh * ua[k] * s[4 + x];
+                }
+            }
+        }
+        return lossSum;
+    }
+
+    /// <summary>The hand-written gradient of one run on one batch, in the [3, R, 4] (U, V, Wt) layout (for tests).</summary>
+    internal float[] GradientOf(int run, float[] batch, int rows)
+    {
+        var g = new float[Block];
+        var p = _p.AsSpan(run * Block, Block);
+        if (Slots == Vector<float>.Count) GradientsVector(p, batch, rows, g);
+        else GradientsScalar(p, batch, rows, g);
+        var layout = new float[Block];
+        int r = Slots;
+        for (int s = 0; s < r; s++)
+            for (int x = 0; x < 4; x++)
+            {
+                layout[s * 4 + x] = g[x * r + s];
+                layout[4 * r + s * 4 + x] = g[(4 + x) * r + s];
+                layout[8 * r + s * 4 + x] = g[(8 + x) * r + s];
+            }
+        return layout;
+    }
+
+    /// <summary>[3, P, R, 4] (U, V, Wt) for the runs where keep is true.</summary>
+    private void FromSnapshot(float[] snapshot, bool[] keep)
+    {
+        int r = Slots, stride = Size * r * 4;
+        for (int run = 0; run < Size; run++)
+        {
+            if (!keep[run]) continue;
+            var p = _p.AsSpan(run * Block, Block);
+            for (int s = 0; s < r; s++)
+                for (int x = 0; x < 4; x++)
+                {
+                    int at = run * r * 4 + s * 4 + x;
+                    p[x * r + s] = snapshot[at];
+                    p[(4 + x) * r + s] = snapshot[stride + at];
+                    p[(8 + x) * r + s] = snapshot[2 * stride + at];
+                }
+        }
+    }
+
+    public float[] Snapshot()
+    {
+        int r = Slots, stride = Size * r * 4;
+        var snapshot = new float[3 * stride];
+        for (int run = 0; run < Size; run++)
+        {
+            var p = _p.AsSpan(run * Block, Block);
+            for (int s = 0; s < r; s++)
+                for (int x = 0; x < 4; x++)
+                {
+                    int at = run * r * 4 + s * 4 + x;
+                    snapshot[at] = p[x * r + s];
+                    snapshot[stride + at] = p[(4 + x) * r + s];
+                    snapshot[2 * stride + at] = p[(8 + x) * r + s];
+                }
+        }
+        return snapshot;
+    }
+
+    public void Restore(float[] snapshot, bool[] keep) => FromSnapshot(snapshot, keep);
+
+    public void Dispose() { }
+}

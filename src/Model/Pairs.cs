@@ -1,0 +1,33 @@
+namespace StrassenRepro.Model;
+
+/// <summary>
+/// Training pairs as rows of 12 floats: a (4, row-major A), b (4, row-major B), t (4, row-major A B). A and B have
+/// N(0,1) entries (the public code's generate_batch; float32 normals from NormalStream.NextNormalPair); t is
+/// computed in double and rounded once.
+/// </summary>
+public static class Pairs
+{
+    public const int Width = 12;
+
+    /// <summary>Fills dest (count rows) from one key's normal stream.</summary>
+    public static void Draw(Span<float> dest, ulong key)
+    {
+        var stream = new NormalStream(key);
+        for (int row = 0; row + Width <= dest.Length; row += Width)
+        {
+            var s = dest.Slice(row, Width);
+            for (int j = 0; j < 8; j += 2) stream.NextNormalPair(out s[j], out s[j + 1]);
+            SetProduct(s);
+        }
+    }
+
+    /// <summary>t = A B for 2x2 matrices, row-major.</summary>
+    public static void SetProduct(Span<float> s)
+    {
+        double a0 = s[0], a1 = s[1], a2 = s[2], a3 = s[3], b0 = s[4], b1 = s[5], b2 = s[6], b3 = s[7];
+        s[8] = (float)(a0 * b0 + a1 * b2);
+        s[9] = (float)(a0 * b1 + a1 * b3);
+        s[10] = (float)(a2 * b0 + a3 * b2);
+        s[11] = (float)(a2 * b1 + a3 * b3);
+    }
+}

@@ -1,0 +1,287 @@
+using StrassenRepro.Crystallization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StrassenRepro.Model;
+
+/// <summary>
+/// The two-phase protocol for a population of runs that share a shape (slots, batch sizes, step counts, data mode,
+/// schedule kind, clipping). Seeds, learning rates, weight decays and inits may differ per run.
+/// Phase 1: AdamW + clipping + schedule. Phase 2 (as the public code's sparsify()): a fresh Adam; for each slot to
+/// prune (least important first), DecaySteps steps that first scale the slot by 1 - depth t / DecaySteps and then
+/// train the others with the slot's gradients zeroed; set the slot to 0; then RefineSteps steps with the pruned
+/// slots' gradients zeroed and the slots reset to 0 after every step. A run with at most TargetSlots active slots
+/// skips Phase 2, as the public code does.
+/// </summary>
+public static class PopulationTrainer
+{
+    /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
+    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu, float[]? initial = null)
+    {
+        if (runs.Count == 0) return [];
+        foreach (var r in runs) r.Validated();
+        CheckSameShape(runs);
+        if (threads > 0 && engine == EngineKind.Torch) torch.set_num_threads(threads);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
+        return new Session(runs, parallel, engine, threads).Run(initial);
+    }
+
+    /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
+    private static RunConfig ShapeOf(RunConfig r) => r with
+    {
+        Preset = "", Seed = 0, Lr = 0, WeightDecay = 0, Init = InitKind.Symmetric, InitStd = 1,
+        Phase2Lr = 0, Phase2WeightDecay = 0, ActiveThreshold = 0, TestSamples = 1,
+        KappaSteps = [], KappaSamples = 0, KappaRelativeCutoff = 0,
+    };
+
+    private static void CheckSameShape(IReadOnlyList<RunConfig> runs)
+    {
+        string shape = ShapeOf(runs[0]).ToJson();
+        for (int i = 1; i < runs.Count; i++)
+            if (ShapeOf(runs[i]).ToJson() != shape)
+                throw new ArgumentException($"run {i} differs from run 0 in a field every run of a population must share: {ShapeOf(runs[i]).ToJson()} vs {shape}");
+    }
+
+    /// <summary>Initial parameters of run p in the population layout [3, P, R, 4] (U, V, Wt).</summary>
+    public static void Initialize(RunConfig c, float[] dest, int p)
+    {
+        int block = c.Slots * 4;
+        int stride = dest.Length / 3;
+        var u = dest.AsSpan(p * block, block);
+        var v = dest.AsSpan(stride + p * block, block);
+        var wt = dest.AsSpan(2 * stride + p * block, block);
+        var rng = new NormalStream(StreamKey.Of(c.Seed, StreamKey.Init, 0));
+        for (int i = 0; i < block; i++) u[i] = (float)(rng.NextNormal() * c.InitStd);
+        if (c.Init == InitKind.Symmetric) u.CopyTo(v);
+        else for (int i = 0; i < block; i++) v[i] = (float)(rng.NextNormal() * c.InitStd);
+        // W is drawn as 4 x R (its own layout) and stored transposed.
+        for (int z = 0; z < 4; z++)
+            for (int r = 0; r < c.Slots; r++)
+                wt[r * 4 + z] = (float)(rng.NextNormal() * c.InitStd);
+    }
+
+    private sealed class Session
+    {
+        private readonly IReadOnlyList<RunConfig> _runs;
+        private readonly RunConfig _shape;
+        private readonly ParallelOptions _parallel;
+        private readonly EngineKind _engine;
+        private readonly int _threads;
+        private readonly RunData[] _data;
+        private readonly List<CurvePoint>[] _curves;
+        private readonly List<Kappa>[] _kappas;
+        private readonly HashSet<long>[] _kappaSteps;
+        private readonly int _p;
+        private readonly int _r;
+        private readonly long _totalSteps;
+        private readonly bool[] _finished;   // runs that skip Phase 2: no more curve points or kappas after Phase 1
+        private long _step;
+
+        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads)
+        {
+            _runs = runs;
+            _shape = runs[0];
+            _parallel = parallel;
+            _engine = engine;
+            _threads = threads;
+            _p = runs.Count;
+            _r = _shape.Slots;
+            _data = new RunData[_p];
+            Parallel.For(0, _p, parallel, i => _data[i] = new RunData(runs[i]));
+            _curves = Enumerable.Range(0, _p).Select(_ => new List<CurvePoint>()).ToArray();
+            _kappas = Enumerable.Range(0, _p).Select(_ => new List<Kappa>()).ToArray();
+            _kappaSteps = runs.Select(r => r.KappaSteps.Select(s => (long)s).ToHashSet()).ToArray();
+            _totalSteps = _shape.Phase1Steps + _shape.Phase2Steps;
+            _finished = new bool[_p];
+        }
+
+        public IReadOnlyList<RunResult> Run(float[]? start)
+        {
+            var initial = start ?? new float[_p * 3 * _r * 4];
+            if (start is null)
+                for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
+            using IPopulationEngine population = _engine == EngineKind.Torch
+                ? new TorchPopulation(initial, _p, _r)
+                : new CpuPopulation(initial, _p, _r, _threads);
+
+            PhaseOne(population);
+            var (pruned, skipped) = PhaseTwo(population);
+
+            var final = population.Snapshot();
+            return Enumerable.Range(0, _p).Select(i => Weights.FromSnapshot(final, i, _r)).Select((weights, i) => new RunResult
+            {
+                Config = _runs[i],
+                ConfigHash = _runs[i].Hash(),
+                FinalWeights = weights,
+                Scheme = weights.IsFinite ? weights.ToScheme() : null,
+                PrunedSlots = pruned[i],
+                PruneSkipped = skipped[i],
+                Steps = skipped[i] ? _shape.Phase1Steps : _step,
+                Curves = _curves[i],
+                Kappas = _kappas[i],
+            }).ToArray();
+        }
+
+        /// <summary>Curve points every CurveInterval steps, at the end of Phase 1 and at the end of the run.</summary>
+        private bool MeasuresAfter(long step) =>
+            (_shape.CurveInterval > 0 && step % _shape.CurveInterval == 0) || step == _shape.Phase1Steps || step == _totalSteps;
+
+        private void PhaseOne(IPopulationEngine population)
+        {
+            int batch = _shape.BatchSize;
+            int fixedSize = _shape.DataMode.FixedSize ?? 0;
+            var wd = _runs.Select(r => r.WeightDecay).ToArray();
+            for (long epoch = 0; epoch < _shape.Phase1Epochs; epoch++)
+            {
+                var lr = new double[_p];
+                for (int i = 0; i < _p; i++)
+                    lr[i] = LrSchedule.At(_shape.Schedule, _runs[i].Lr, _shape.ScheduleEtaMin, _shape.ScheduleT0, epoch);
+                for (int s = 0; s < _shape.StepsPerEpoch; s++)
+                {
+                    int offset = s * batch;
+                    long step = _step;
+                    long e = epoch;
+                    var loss = population.Step(new StepPlan
+                    {
+                        Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - offset) : batch,
+                        Fill = (i, buffer) => _data[i].FillBatch(buffer, StreamKey.TrainBatch, step, e, offset),
+                        Lr = lr,
+                        WeightDecay = wd,
+                        Beta1 = _shape.Beta1,
+                        Beta2 = _shape.Beta2,
+                        Eps = _shape.Eps,
+                        ClipNorm = _shape.ClipNorm,
+                        WantLoss = MeasuresAfter(_step + 1),
+                    });
+                    AfterStep(population, loss, 1);
+                }
+            }
+        }
+
+        private (IReadOnlyList<int>[] Pruned, bool[] Skipped) PhaseTwo(IPopulationEngine population)
+        {
+            var pruned = Enumerable.Range(0, _p).Select(_ => (IReadOnlyList<int>)Array.Empty<int>()).ToArray();
+            int toPrune = _shape.SlotsToPrune;
+            var skipped = new bool[_p];
+            if (toPrune == 0) return (pruned, skipped);
+
+            var start = population.Snapshot();
+            var order = new int[_p][];
+            for (int i = 0; i < _p; i++)
+            {
+                var weights = Weights.FromSnapshot(start, i, _r);
+                var importance = weights.SlotImportance();
+                // A diverged run (NaN importance counts as inactive) skips Phase 2 like a run with few active slots.
+                skipped[i] = !weights.IsFinite || importance.Count(x => x > _runs[i].ActiveThreshold) <= _shape.TargetSlots;
+                // Least important first; ties by index (torch.sort is not stable, but exact ties do not occur in float training).
+                order[i] = Enumerable.Range(0, _r).OrderBy(r => importance[r]).ThenBy(r => r).Take(toPrune).ToArray();
+                if (!skipped[i]) pruned[i] = order[i];
+            }
+            // A skipped run sits out Phase 2 frozen inside the population (its update is discarded at the end) and
+            // records nothing more, so its result is the one it would have alone.
+            Array.Copy(skipped, _finished, _p);
+            if (skipped.All(s => s)) return (pruned, skipped);
+
+            population.ResetOptimizer();
+            var lr = Enumerable.Range(0, _p).Select(i => skipped[i] ? 0.0 : _runs[i].Phase2Lr).ToArray();
+            var wd = Enumerable.Range(0, _p).Select(i => skipped[i] ? 0.0 : _runs[i].Phase2WeightDecay).ToArray();
+            var zeroGrad = new bool[_p * _r];   // gradients zeroed: skipped runs entirely, others the pruned / pruning slots
+            var zeroed = new bool[_p * _r];     // slots held at 0
+            for (int i = 0; i < _p; i++)
+                if (skipped[i]) Array.Fill(zeroGrad, true, i * _r, _r);
+            long phaseStep = 0;
+
+            for (int k = 0; k < toPrune; k++)
+            {
+                for (int i = 0; i < _p; i++)
+                    if (!skipped[i]) zeroGrad[i * _r + order[i][k]] = true;
+                for (int t = 0; t < _shape.DecaySteps; t++)
+                {
+                    // The public code: decay = 1.0 - (step / 2000) * 0.99, multiplied in before the forward pass.
+                    float decay = (float)(1.0 - ((double)t / _shape.DecaySteps) * _shape.DecayDepth);
+                    var factors = new float[_p * _r];
+                    Array.Fill(factors, 1f);
+                    for (int i = 0; i < _p; i++)
+                        if (!skipped[i]) factors[i * _r + order[i][k]] = decay;
+                    PhaseTwoStep(population, lr, wd, factors, (bool[])zeroGrad.Clone(), null, phaseStep++);
+                }
+                for (int i = 0; i < _p; i++)
+                    if (!skipped[i]) zeroed[i * _r + order[i][k]] = true;
+                // "then set it to 0": done as a step-less zeroing through a snapshot round trip.
+                var snapshot = population.Snapshot();
+                for (int i = 0; i < _p; i++)
+                    for (int r = 0; r < _r; r++)
+                        if (zeroed[i * _r + r]) ZeroSlot(snapshot, i, r);
+                population.Restore(snapshot, Enumerable.Repeat(true, _p).ToArray());
+            }
+            for (int t = 0; t < _shape.RefineSteps; t++)
+                PhaseTwoStep(population, lr, wd, null, zeroGrad, zeroed, phaseStep++);
+
+            population.Restore(start, skipped);
+            return (pruned, skipped);
+        }
+
+        private void ZeroSlot(float[] snapshot, int run, int slot)
+        {
+            int stride = _p * _r * 4;
+            for (int k = 0; k < 3; k++)
+                for (int x = 0; x < 4; x++)
+                    snapshot[k * stride + run * _r * 4 + slot * 4 + x] = 0f;
+        }
+
+        private void PhaseTwoStep(IPopulationEngine population, double[] lr, double[] wd, float[]? factors, bool[] zeroGrad, bool[]? zeroAfter, long phaseStep)
+        {
+            int batch = _shape.Phase2BatchSize;
+            int fixedSize = _shape.DataMode.FixedSize ?? 0;
+            int stepsPerEpoch = _shape.DataMode.StepsPerEpoch(batch);
+            long epoch = phaseStep / stepsPerEpoch;
+            int offset = (int)(phaseStep % stepsPerEpoch) * batch;
+            var loss = population.Step(new StepPlan
+            {
+                Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - offset) : batch,
+                Fill = (i, buffer) => _data[i].FillBatch(buffer, StreamKey.PruneBatch, phaseStep, epoch, offset),
+                Lr = lr,
+                WeightDecay = wd,
+                Beta1 = _shape.Beta1,
+                Beta2 = _shape.Beta2,
+                Eps = _shape.Eps,
+                ClipNorm = _shape.Phase2ClipNorm,
+                DecayFactors = factors,
+                ZeroGradients = zeroGrad,
+                ZeroAfter = zeroAfter,
+                WantLoss = MeasuresAfter(_step + 1),
+            });
+            AfterStep(population, loss, 2);
+        }
+
+        private void AfterStep(IPopulationEngine population, double[]? loss, int phase)
+        {
+            _step++;
+            bool curve = MeasuresAfter(_step);
+            bool anyKappa = _kappaSteps.Any(s => s.Contains(_step));
+            if (!curve && !anyKappa) return;
+
+            var snapshot = population.Snapshot();
+            int kept = _shape.Prune ? _shape.TargetSlots : _shape.Slots;
+            long step = _step;
+            Parallel.For(0, _p, _parallel, i =>
+            {
+                if (_finished[i]) return;
+                var weights = Weights.FromSnapshot(snapshot, i, _r);
+                if (curve)
+                {
+                    // A diverged run keeps its (non-finite) losses on the curve; delta and active slots say NaN / 0.
+                    double delta = weights.IsFinite ? Discretizer.Delta(Sparsifier.KeepTop(weights.ToScheme(), kept)) : double.NaN;
+                    int active = weights.SlotImportance().Count(x => x > _runs[i].ActiveThreshold);
+                    _curves[i].Add(new CurvePoint(step, phase, loss![i], weights.Loss(_data[i].TestSet), delta, active));
+                }
+                if (_kappaSteps[i].Contains(step) && weights.IsFinite)
+                {
+                    int samples = _runs[i].KappaSamples > 0 ? _runs[i].KappaSamples : phase == 1 ? _shape.BatchSize : _shape.Phase2BatchSize;
+                    _kappas[i].Add(Kappa.Measure(weights, _data[i].KappaProbe(samples, step), _runs[i].KappaRelativeCutoff, step));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace StrassenRepro.Model;
+
+/// <summary>
+/// One run's data, every number a function of (seed, stream, counter): fresh batches, the fixed training set with
+/// its per-epoch shuffles, and the fixed test set. Nothing here depends on the population the run is in.
+/// </summary>
+public sealed class RunData
+{
+    private readonly long _seed;
+    private readonly float[]? _trainSet;
+    private int[]? _order;
+    private long _orderEpoch = -1;
+
+    public DataMode Mode { get; }
+
+    /// <summary>TestSamples rows of Pairs.Width floats.</summary>
+    public float[] TestSet { get; }
+
+    public RunData(RunConfig config)
+    {
+        _seed = config.Seed;
+        Mode = config.DataMode;
+        TestSet = new float[config.TestSamples * Pairs.Width];
+        Pairs.Draw(TestSet, StreamKey.Of(_seed, StreamKey.TestSet, 0));
+        if (Mode.FixedSize is int n)
+        {
+            _trainSet = new float[n * Pairs.Width];
+            Pairs.Draw(_trainSet, StreamKey.Of(_seed, StreamKey.TrainSet, 0));
+        }
+    }
+
+    /// <summary>
+    /// The batch of one optimizer step. Fresh: a new draw keyed by (stream, step). Fixed: rows
+    /// [offset, offset + rows) of the epoch's permutation (Fisher-Yates keyed by (shuffle stream, epoch)).
+    /// </summary>
+    public void FillBatch(Span<float> dest, ulong stream, long step, long epoch, int offset)
+    {
+        if (_trainSet is null)
+        {
+            Pairs.Draw(dest, StreamKey.Of(_seed, stream, step));
+            return;
+        }
+        var order = OrderOf(stream, epoch);
+        int rows = dest.Length / Pairs.Width;
+        for (int i = 0; i < rows; i++)
+            _trainSet.AsSpan(order[offset + i] * Pairs.Width, Pairs.Width).CopyTo(dest.Slice(i * Pairs.Width));
+    }
+
+    private int[] OrderOf(ulong stream, long epoch)
+    {
+        // Phase 1 and Phase 2 shuffle with separate keys; the epoch number keeps them apart within a phase.
+        long key = epoch * 16 + (long)stream;
+        if (_order is not null && _orderEpoch == key) return _order;
+        int n = _trainSet!.Length / Pairs.Width;
+        _order ??= new int[n];
+        for (int i = 0; i < n; i++) _order[i] = i;
+        var rng = new NormalStream(StreamKey.Of(_seed, StreamKey.Shuffle, key));
+        for (int i = n - 1; i > 0; i--)
+        {
+            int j = (int)(rng.NextULong() % (ulong)(i + 1));
+            (_order[i], _order[j]) = (_order[j], _order[i]);
+        }
+        _orderEpoch = key;
+        return _order;
+    }
+
+    /// <summary>Probe pairs for kappa at a step: their own stream, so measuring never shifts the training data.</summary>
+    public float[] KappaProbe(int samples, long step)
+    {
+        var probe = new float[samples * Pairs.Width];
+        Pairs.Draw(probe, StreamKey.Of(_seed, StreamKey.KappaProbe, step));
+        return probe;
+    }
+}

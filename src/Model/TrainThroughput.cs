@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace StrassenRepro.Model;
+
+/// <summary>One throughput measurement: P runs x steps optimizer steps of Phase 1; wall-clock and process CPU seconds.</summary>
+public sealed record ThroughputSample(int Population, int BatchSize, int Steps, double Seconds, double CpuSeconds)
+{
+    public double RunStepsPerSecond => Population * (double)Steps / Seconds;
+
+    /// <summary>Run-steps per CPU-second of this process: less sensitive to other processes on a shared machine.</summary>
+    public double RunStepsPerCpuSecond => Population * (double)Steps / CpuSeconds;
+}
+
+/// <summary>
+/// Times the population engine on Phase 1 of the upstream preset (fresh data, AdamW, clipping, warm restarts) with
+/// measurements off: no curve points and a 1-pair test set, so the clock sees training only. A short warm-up run
+/// first pays libtorch's one-time start-up.
+/// </summary>
+public static class TrainThroughput
+{
+    public static ThroughputSample Measure(int batchSize, int population, int steps, int threads, EngineKind engine = EngineKind.Cpu)
+    {
+        var runs = Enumerable.Range(1, population).Select(seed => Presets.Upstream(seed, batchSize) with
+        {
+            Phase1Epochs = steps,
+            Prune = false,
+            CurveInterval = 0,
+            TestSamples = 1,
+        }).ToArray();
+        PopulationTrainer.Train(runs.Take(Math.Min(population, 4)).Select(r => r with { Phase1Epochs = 5 }).ToArray(), threads, engine);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        PopulationTrainer.Train(runs, threads, engine);
+        double seconds = clock.Elapsed.TotalSeconds;
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return new ThroughputSample(population, batchSize, steps, seconds, cpuSeconds);
+    }
+}
