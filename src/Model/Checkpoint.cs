@@ -40,9 +40,10 @@ public static class Checkpoint
         ["gitCommit"] = GitCommit(),
     };
 
-    /// <summary>Writes DIR/run-&lt;first 16 hex of the config hash&gt;.json and returns its path.</summary>
-    public static string Write(RunResult result, EngineKind engine, string directory)
+    /// <summary>Writes DIR/run-&lt;first 16 hex of the config hash&gt;.json and returns its path; null for a diverged run (JSON has no NaN).</summary>
+    public static string? Write(RunResult result, EngineKind engine, string directory)
     {
+        if (result.Scheme is null) return null;
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"run-{result.ConfigHash[..16]}.json");
         File.WriteAllText(path, SchemeJson.Write(result.Scheme, Metadata(result, engine)) + "\n");

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace StrassenRepro.Model;
 
 /// <summary>
-/// The population engine in plain C#: the same step as Population (TorchSharp, bmm) but fused per run, so a run's
+/// The population engine in plain C#: the same step as TorchPopulation (TorchSharp, bmm) but fused per run, so a run's
 /// whole step (its batch, forward, hand-written backward, clip, AdamW) runs in one pass over 96 floats that stay in
 /// L1, with the R = 8 slots in one SIMD vector. Runs are split over threads; a run's arithmetic is the same code on
 /// the same numbers whatever the population, so results are population-independent by construction. It exists

@@ -15,14 +15,16 @@ namespace StrassenRepro.Model;
 /// </summary>
 public static class PopulationTrainer
 {
-    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu)
+    /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
+    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu, float[]? initial = null)
     {
         if (runs.Count == 0) return [];
         foreach (var r in runs) r.Validated();
         CheckSameShape(runs);
         if (threads > 0 && engine == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        return new Session(runs, parallel, engine, threads).Run();
+        if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
+        return new Session(runs, parallel, engine, threads).Run(initial);
     }
 
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
@@ -94,23 +96,25 @@ public static class PopulationTrainer
             _finished = new bool[_p];
         }
 
-        public IReadOnlyList<RunResult> Run()
+        public IReadOnlyList<RunResult> Run(float[]? start)
         {
-            var initial = new float[_p * 3 * _r * 4];
-            for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
+            var initial = start ?? new float[_p * 3 * _r * 4];
+            if (start is null)
+                for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
             using IPopulationEngine population = _engine == EngineKind.Torch
-                ? new Population(initial, _p, _r)
+                ? new TorchPopulation(initial, _p, _r)
                 : new CpuPopulation(initial, _p, _r, _threads);
 
             PhaseOne(population);
             var (pruned, skipped) = PhaseTwo(population);
 
             var final = population.Snapshot();
-            return Enumerable.Range(0, _p).Select(i => new RunResult
+            return Enumerable.Range(0, _p).Select(i => Weights.FromSnapshot(final, i, _r)).Select((weights, i) => new RunResult
             {
                 Config = _runs[i],
                 ConfigHash = _runs[i].Hash(),
-                Scheme = Weights.FromSnapshot(final, i, _r).ToScheme(),
+                FinalWeights = weights,
+                Scheme = weights.IsFinite ? weights.ToScheme() : null,
                 PrunedSlots = pruned[i],
                 PruneSkipped = skipped[i],
                 Steps = skipped[i] ? _shape.Phase1Steps : _step,
@@ -166,8 +170,10 @@ public static class PopulationTrainer
             var order = new int[_p][];
             for (int i = 0; i < _p; i++)
             {
-                var importance = SlotImportance.Of(Weights.FromSnapshot(start, i, _r).ToScheme());
-                skipped[i] = importance.Count(x => x > _runs[i].ActiveThreshold) <= _shape.TargetSlots;
+                var weights = Weights.FromSnapshot(start, i, _r);
+                var importance = weights.SlotImportance();
+                // A diverged run (NaN importance counts as inactive) skips Phase 2 like a run with few active slots.
+                skipped[i] = !weights.IsFinite || importance.Count(x => x > _runs[i].ActiveThreshold) <= _shape.TargetSlots;
                 // Least important first; ties by index (torch.sort is not stable, but exact ties do not occur in float training).
                 order[i] = Enumerable.Range(0, _r).OrderBy(r => importance[r]).ThenBy(r => r).Take(toPrune).ToArray();
                 if (!skipped[i]) pruned[i] = order[i];
@@ -265,12 +271,12 @@ public static class PopulationTrainer
                 var weights = Weights.FromSnapshot(snapshot, i, _r);
                 if (curve)
                 {
-                    var scheme = weights.ToScheme();
-                    var importance = SlotImportance.Of(scheme);
-                    _curves[i].Add(new CurvePoint(step, phase, loss![i], weights.Loss(_data[i].TestSet),
-                        Discretizer.Delta(Sparsifier.KeepTop(scheme, kept)), importance.Count(x => x > _runs[i].ActiveThreshold)));
+                    // A diverged run keeps its (non-finite) losses on the curve; delta and active slots say NaN / 0.
+                    double delta = weights.IsFinite ? Discretizer.Delta(Sparsifier.KeepTop(weights.ToScheme(), kept)) : double.NaN;
+                    int active = weights.SlotImportance().Count(x => x > _runs[i].ActiveThreshold);
+                    _curves[i].Add(new CurvePoint(step, phase, loss![i], weights.Loss(_data[i].TestSet), delta, active));
                 }
-                if (_kappaSteps[i].Contains(step))
+                if (_kappaSteps[i].Contains(step) && weights.IsFinite)
                 {
                     int samples = _runs[i].KappaSamples > 0 ? _runs[i].KappaSamples : phase == 1 ? _shape.BatchSize : _shape.Phase2BatchSize;
                     _kappas[i].Add(Kappa.Measure(weights, _data[i].KappaProbe(samples, step), _runs[i].KappaRelativeCutoff, step));

@@ -41,7 +41,28 @@ public sealed class Weights
         return new Weights(slots, u, v, w);
     }
 
+    /// <summary>False when training diverged (a NaN or infinity in any coefficient): such weights are no Scheme.</summary>
+    public bool IsFinite => U.All(double.IsFinite) && V.All(double.IsFinite) && W.All(double.IsFinite);
+
     public Scheme ToScheme() => new(Shape.Square2, Slots, U, V, W);
+
+    /// <summary>||U_r|| ||V_r|| ||W_:,r|| per slot (NaN for a diverged slot), without building a Scheme.</summary>
+    public double[] SlotImportance()
+    {
+        var importance = new double[Slots];
+        for (int r = 0; r < Slots; r++)
+        {
+            double u = 0, v = 0, w = 0;
+            for (int x = 0; x < 4; x++)
+            {
+                u += U[r * 4 + x] * U[r * 4 + x];
+                v += V[r * 4 + x] * V[r * 4 + x];
+                w += W[x * Slots + r] * W[x * Slots + r];
+            }
+            importance[r] = Math.Sqrt(u) * Math.Sqrt(v) * Math.Sqrt(w);
+        }
+        return importance;
+    }
 
     /// <summary>mean over pairs and the 4 outputs of (c - t)^2, in double.</summary>
     public double Loss(ReadOnlySpan<float> pairs)

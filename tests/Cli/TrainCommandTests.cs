@@ -38,11 +38,26 @@ public class TrainCommandTests
     [Fact]
     public void Phase1_only_verifies_all_eight_slots()
     {
-        var result = CliRunner.Run("train", "--seed", "3", "--batch-size", "32", "--steps", "200", "--phase1-only", "--out", TempDir(), "--json");
+        var result = CliRunner.Run("train", "--seed", "3", "--batch-size", "32", "--steps", "200", "--phase1-only", "--kappa-steps", "100,200", "--out", TempDir(), "--json");
         result.ExitCode.Should().BeOneOf([0, 1], result.StdErr);
         using var doc = JsonDocument.Parse(result.StdOut);
         doc.RootElement.GetProperty("keptSlots").GetInt32().Should().Be(8);
-        doc.RootElement.GetProperty("training").GetProperty("prunedSlots").GetArrayLength().Should().Be(0);
+        var training = doc.RootElement.GetProperty("training");
+        training.GetProperty("prunedSlots").GetArrayLength().Should().Be(0);
+        var kappas = training.GetProperty("kappas");
+        kappas.GetArrayLength().Should().Be(2);
+        kappas[0].GetProperty("kappaPlain").GetString().Should().Be("Infinity", "32 samples for 96 parameters: singular");
+        kappas[0].GetProperty("samples").GetInt32().Should().Be(32);
+    }
+
+    [Fact]
+    public void A_run_that_diverges_is_a_verified_failure_with_outcome_diverged_and_no_stack_trace()
+    {
+        var result = CliRunner.Run("train", "--seed", "1", "--batch-size", "32", "--steps", "100", "--lr", "1e30", "--out", TempDir(), "--json");
+        result.ExitCode.Should().Be(1, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("outcome").GetString().Should().Be("diverged");
+        result.StdErr.Should().NotContain("   at ");
     }
 
     [Theory]

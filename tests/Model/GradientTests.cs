@@ -52,7 +52,7 @@ public class GradientTests
     public void The_torch_engine_gradients_equal_autograd()
     {
         var initial = RandomParameters();
-        using var population = new Population(initial, P, R);
+        using var population = new TorchPopulation(initial, P, R);
         var all = Enumerable.Range(0, P).SelectMany(Batch).ToArray();
         using var scope = torch.NewDisposeScope();
         var (g, _) = population.Gradients(torch.tensor(all, new long[] { P, B, Pairs.Width }));

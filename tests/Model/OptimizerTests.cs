@@ -57,7 +57,7 @@ public class OptimizerTests
         }
         using (var scope = torch.NewDisposeScope())
         {
-            using var population = new Population(new float[g.Length], 2, 8);
+            using var population = new TorchPopulation(new float[g.Length], 2, 8);
             var tensor = torch.tensor(g, new long[] { 3, 2, 8, 4 });
             population.ClipPerRun(tensor, 1.0);
             var clipped = tensor.data<float>().ToArray();

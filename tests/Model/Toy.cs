@@ -17,5 +17,5 @@ internal static class Toy
         TestSamples = 256,
     };
 
-    public static float[] Coefficients(RunResult r) => r.Scheme.Coefficients().Select(x => (float)x).ToArray();
+    public static float[] Coefficients(RunResult r) => r.FinalWeights.U.Concat(r.FinalWeights.V).Concat(r.FinalWeights.W).Select(x => (float)x).ToArray();
 }

@@ -23,7 +23,7 @@ public class TrainingTests
         result.PruneSkipped.Should().BeFalse();
         result.PrunedSlots.Should().ContainSingle();
         int slot = result.PrunedSlots[0];
-        var s = result.Scheme;
+        var s = result.Scheme!;
         for (int x = 0; x < 4; x++)
         {
             BitConverter.DoubleToInt64Bits(s.U(slot, x)).Should().Be(0, "the slot is +0, not merely small");
@@ -40,10 +40,10 @@ public class TrainingTests
         var config = Toy.Config(11, phase1: 120, decay: 20, refine: 20) with { ActiveThreshold = 0 };
         var first = PopulationTrainer.Train([config], threads: 1)[0];
         var second = PopulationTrainer.Train([config], threads: 2)[0];
-        second.Scheme.CoefficientsEqual(first.Scheme).Should().BeTrue();
+        second.Scheme!.CoefficientsEqual(first.Scheme!).Should().BeTrue();
         second.Curves.Should().Equal(first.Curves);
         var other = PopulationTrainer.Train([config with { Seed = 12 }], threads: 1)[0];
-        other.Scheme.CoefficientsEqual(first.Scheme).Should().BeFalse();
+        other.Scheme!.CoefficientsEqual(first.Scheme!).Should().BeFalse();
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class TrainingTests
         result.PrunedSlots.Should().BeEmpty();
         result.Curves[^1].ActiveSlots.Should().Be(8);
         result.VerifiedSlots.Should().Be(8);
-        result.Scheme.Rank.Should().Be(8);
+        result.Scheme!.Rank.Should().Be(8);
     }
 
     [Fact]
@@ -76,5 +76,49 @@ public class TrainingTests
         var result = PopulationTrainer.Train([config], threads: 1)[0];
         result.Steps.Should().Be(10 * 4, "100 pairs in batches of 32 is 4 steps per epoch");
         result.Curves[^1].TrainLoss.Should().BeLessThan(result.Curves[0].TestLoss * 10);
+    }
+}
+
+[Trait("Category", "Fast")]
+public class StrassenBasinTests
+{
+    [Fact]
+    public void Started_next_to_Strassen_the_protocol_prunes_the_extra_slot_and_ends_discrete()
+    {
+        // A check of the whole pipeline: started 0.05 from Strassen (plus a small 8th slot), training must prune the
+        // extra slot and stay close enough to the lattice that Q recovers a valid rank-7 scheme. (Nothing pulls it
+        // exactly back: the slot rescalings are flat directions of the loss, so delta stays near the initial noise.)
+        var strassen = StrassenRepro.Crystallization.KnownSchemes.Strassen();
+        var initial = new float[3 * 8 * 4];
+        var noise = new NormalStream(99);
+        for (int r = 0; r < 8; r++)
+            for (int x = 0; x < 4; x++)
+            {
+                initial[r * 4 + x] = (float)((r < 7 ? strassen.U(r, x) : 0) + 0.05 * noise.NextNormal());
+                initial[32 + r * 4 + x] = (float)((r < 7 ? strassen.V(r, x) : 0) + 0.05 * noise.NextNormal());
+                initial[64 + r * 4 + x] = (float)((r < 7 ? strassen.W(x, r) : 0) + 0.05 * noise.NextNormal());
+            }
+        var config = Toy.Config(1, phase1: 300, decay: 100, refine: 200) with { Lr = 0.005, ActiveThreshold = 0 };
+        var result = PopulationTrainer.Train([config], threads: 1, initial: initial)[0];
+        result.PrunedSlots.Should().Equal(7);
+        var report = StrassenRepro.Crystallization.Verifier.Verify(result.Scheme!, result.VerificationOptions);
+        report.Outcome.Should().Be("discrete");
+        report.Delta.Should().BeLessThan(0.25);
+    }
+}
+
+[Trait("Category", "Fast")]
+public class DivergenceTests
+{
+    [Fact]
+    public void A_run_that_blows_up_is_reported_as_diverged_without_a_scheme_and_without_disturbing_its_neighbours()
+    {
+        var calm = Toy.Config(1, phase1: 100, decay: 10, refine: 10) with { ActiveThreshold = 0 };
+        var wild = calm with { Seed = 2, Lr = 1e30 };
+        var results = PopulationTrainer.Train([calm, wild], threads: 1);
+        results[1].Diverged.Should().BeTrue();
+        results[1].Scheme.Should().BeNull();
+        results[0].Diverged.Should().BeFalse();
+        Toy.Coefficients(results[0]).Should().Equal(Toy.Coefficients(PopulationTrainer.Train([calm], threads: 1)[0]));
     }
 }

@@ -22,6 +22,7 @@ public static class TrainCommand
         var data = new Option<string?>("--data") { Description = "fresh or fixed:N" };
         var init = new Option<string?>("--init") { Description = "symmetric (U and V share one draw) or independent" };
         init.AcceptOnlyFromAmong("symmetric", "independent");
+        var kappaSteps = new Option<string?>("--kappa-steps") { Description = "Global steps (comma-separated) at which to measure kappa" };
         var phase1Only = new Option<bool>("--phase1-only") { Description = "No pruning; verify all slots unsparsified (claim C3)" };
         var engine = new Option<string>("--engine") { Description = "cpu (fused SIMD C#, default) or torch (TorchSharp bmm)", DefaultValueFactory = _ => "cpu" };
         engine.AcceptOnlyFromAmong("cpu", "torch");
@@ -30,7 +31,7 @@ public static class TrainCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var command = new Command("train", "Train one run of the two-phase protocol, write its checkpoint and verify it")
         {
-            seed, batch, preset, steps, lr, wd, data, init, phase1Only, engine, threads, output, json,
+            seed, batch, preset, steps, lr, wd, data, init, kappaSteps, phase1Only, engine, threads, output, json,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -47,6 +48,7 @@ public static class TrainCommand
             if (parse.GetValue(data) is string d) config = config with { Data = d };
             if (parse.GetValue(init) is string i) config = config with { Init = i == "independent" ? InitKind.Independent : InitKind.Symmetric };
             if (parse.GetValue(phase1Only)) config = config with { Prune = false };
+            if (parse.GetValue(kappaSteps) is string ks) config = config with { KappaSteps = ParseSteps(ks) };
             try { config = config.Validated(); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int t = parse.GetValue(threads);
@@ -55,7 +57,8 @@ public static class TrainCommand
 
             var result = PopulationTrainer.Train([config], t, kind)[0];
             var path = Checkpoint.Write(result, kind, parse.GetValue(output)!);
-            var report = Verifier.Verify(result.Scheme, result.VerificationOptions, path, "json");
+            if (result.Scheme is null) return Diverged(result, kind, parse.GetValue(json));
+            var report = Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json");
 
             if (parse.GetValue(json))
             {
@@ -78,6 +81,34 @@ public static class TrainCommand
         return command;
     }
 
+    /// <summary>Training blew up (non-finite weights): no scheme to verify, no checkpoint; a failed run, exit code 1.</summary>
+    private static int Diverged(RunResult result, EngineKind kind, bool json)
+    {
+        if (json)
+        {
+            var record = new JsonObject { ["path"] = null, ["outcome"] = "diverged", ["valid"] = false, ["training"] = Training(result, kind) };
+            Console.Out.WriteLine(record.ToJsonString(Output.Json));
+        }
+        else
+        {
+            Console.Out.WriteLine($"training diverged (non-finite weights) after {result.Steps} steps: no scheme, no checkpoint");
+            Console.Out.WriteLine("NOT VALID");
+        }
+        return ExitCodes.VerifiedFailure;
+    }
+
+    private static int[] ParseSteps(string text)
+    {
+        var steps = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int step) || step < 1)
+                throw new UsageException($"--kappa-steps: '{part}' is not a step >= 1");
+            steps.Add(step);
+        }
+        return steps.Distinct().Order().ToArray();
+    }
+
     /// <summary>The training-specific fields printed beside the verify record: no timings, so output is reproducible.</summary>
     private static JsonObject Training(RunResult result, EngineKind engine)
     {
@@ -96,6 +127,7 @@ public static class TrainCommand
             ["finalTrainLoss"] = last?.TrainLoss,
             ["finalTestLoss"] = last?.TestLoss,
             ["finalActiveSlots"] = last?.ActiveSlots,
+            ["kappas"] = JsonSerializer.SerializeToNode(result.Kappas, Output.Json),
         };
     }
 }

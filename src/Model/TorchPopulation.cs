@@ -12,7 +12,7 @@ namespace StrassenRepro.Model;
 /// masks are per run. Every op is either elementwise, a bmm over the run axis or a reduction within one run, so
 /// a run computes the same numbers alone and in any population (tested bit for bit).
 /// </summary>
-public sealed class Population : IPopulationEngine
+public sealed class TorchPopulation : IPopulationEngine
 {
     private readonly Tensor _params;
     private Tensor _m;
@@ -25,7 +25,7 @@ public sealed class Population : IPopulationEngine
     /// <summary>Parameters [3, P, R, 4]; read-only to callers by convention.</summary>
     public Tensor Parameters => _params;
 
-    public Population(float[] initial, int size, int slots)
+    public TorchPopulation(float[] initial, int size, int slots)
     {
         if (initial.Length != size * 3 * slots * 4) throw new ArgumentException("initial parameters have the wrong length");
         Size = size;
