@@ -103,6 +103,37 @@ public class FigureRendererTests
         bad.SkippedPoints.Should().Be(1);
     }
 
+    public static TheoryData<string, FigureKind, double[], double[]> AwkwardData() => new()
+    {
+        { "one point", FigureKind.Line, [4], [0.5] },
+        { "one bar", FigureKind.Bar, [4], [0.5] },
+        { "constant", FigureKind.Line, [1, 2, 3], [7, 7, 7] },
+        { "same x", FigureKind.Scatter, [2, 2, 2], [1, 2, 3] },
+        { "huge", FigureKind.Scatter, [1, 2], [1e300, -1e300] },
+        { "negative bars", FigureKind.Bar, [1, 2, 3], [-1, 0, 2] },
+        { "tiny range", FigureKind.Line, [1, 1 + 1e-12], [0, 1e-15] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AwkwardData))]
+    public void Awkward_data_renders_without_crashing(string name, FigureKind kind, double[] x, double[] y)
+    {
+        var spec = SuccessByBatch(kind) with { Id = name, Series = [new FigureSeries(name, x, y, y, y)], XTickLabels = null };
+
+        var figure = FigureRenderer.Render(spec);
+
+        figure.Png.Take(8).Should().Equal(PngSignature);
+        figure.SkippedPoints.Should().Be(0);
+    }
+
+    [Fact]
+    public void The_shipped_font_has_the_glyphs_the_report_uses()
+    {
+        using var typeface = ShippedFont.CreateTypeface();
+        typeface.FamilyName.Should().Be("DejaVu Sans");
+        typeface.ContainsGlyphs("δκ≤≥×±–Δ²0123456789%").Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(FigureKind.Line)]
     [InlineData(FigureKind.Bar)]

@@ -154,6 +154,17 @@ public sealed class ReportWriterTests : IDisposable
             Regex.Matches(line, @"(?<!\\)\|").Count.Should().BeOneOf(3, 6);
     }
 
+    [Fact]
+    public void Markdown_text_cannot_open_html_tags()
+    {
+        WriteReport();
+        var md = File.ReadAllText(Path.Combine(_dir, "report.md"));
+
+        md.Should().Contain("- A note with &lt;b>markup&lt;/b> & an ampersand");
+        md.Should().Contain("## C1: &lt;script>alert('x')&lt;/script>");
+        md.Should().NotContain("<script");
+    }
+
     [Theory]
     [InlineData("a|b", @"a\|b")]
     [InlineData("one\ntwo\r\nthree", "one<br>two<br>three")]

@@ -39,12 +39,15 @@ public static class FigureRenderer
         if (geometry.Series.Any(s => !string.IsNullOrWhiteSpace(s.Label) && s.X.Length > 0))
         {
             plot.Legend.FontName = ShippedFont.Name;
+            plot.Legend.FontSize = 14;
             plot.Legend.SetBestFontOnEachRender = false;
             plot.ShowLegend(Edge.Right);
         }
 
         // The font setting above reaches only what exists; set it again for everything added since.
         plot.Font.Set(ShippedFont.Name);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
         var png = plot.GetImage(width, height).GetImageBytes(ImageFormat.Png);
         return new RenderedFigure(png, geometry.SkippedPoints);
     }
