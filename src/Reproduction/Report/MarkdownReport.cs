@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace StrassenRepro.Reproduction.Report;
+
+/// <summary>report.md: header, the summary table, then one section per claim with its evidence.</summary>
+public static class MarkdownReport
+{
+    /// <param name="claims">In claim id order.</param>
+    /// <param name="figures">Rendered figures, aligned with <paramref name="claims"/>.</param>
+    public static string Build(ReportContext context, IReadOnlyList<ClaimResult> claims, IReadOnlyList<IReadOnlyList<ReportFigure>> figures)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# {ReportHeader.Title}").AppendLine();
+        md.Append(MarkdownText.Table(["", ""], ReportHeader.Lines(context).Select(l => new[] { l.Key, l.Value }))).AppendLine();
+
+        md.AppendLine("## Summary").AppendLine();
+        md.AppendLine(claims.Count == 0 ? "No claim was evaluated." : SummaryTable.ToMarkdown(claims));
+
+        for (int i = 0; i < claims.Count; i++)
+            AppendClaim(md, claims[i], figures[i]);
+        return md.ToString();
+    }
+
+    static void AppendClaim(StringBuilder md, ClaimResult c, IReadOnlyList<ReportFigure> figures)
+    {
+        md.AppendLine($"## {MarkdownText.Inline(c.Id)}: {MarkdownText.Inline(c.Title)}").AppendLine();
+        md.AppendLine($"**Paper says:** {MarkdownText.Inline(c.PaperSays)}").AppendLine();
+        md.AppendLine($"**We measured:** {MarkdownText.Inline(c.WeMeasured)}").AppendLine();
+        md.AppendLine($"**Verdict: {c.Verdict.ToWire()}** (rule: {MarkdownText.Inline(c.Rule)})").AppendLine();
+
+        foreach (var table in c.Tables)
+        {
+            md.AppendLine($"### {MarkdownText.Inline(table.Title)}").AppendLine();
+            md.AppendLine(MarkdownText.Table(table.Columns, table.Rows));
+        }
+
+        foreach (var f in figures)
+        {
+            md.AppendLine($"![{MarkdownText.Inline(f.Spec.Title).Replace("]", "\\]")}]({f.RelativePath})").AppendLine();
+            var caption = f.Caption;
+            md.AppendLine(caption.Length > 0
+                ? $"*Figure: {MarkdownText.Inline(f.Spec.Title)}. {MarkdownText.Inline(caption)}*"
+                : $"*Figure: {MarkdownText.Inline(f.Spec.Title)}.*").AppendLine();
+        }
+
+        if (c.Notes.Count > 0)
+        {
+            md.AppendLine("**Notes**").AppendLine();
+            foreach (var note in c.Notes) md.AppendLine($"- {MarkdownText.Inline(note)}");
+            md.AppendLine();
+        }
+
+        AppendRuns(md, c.RunHashes);
+    }
+
+    static void AppendRuns(StringBuilder md, IReadOnlyList<string> hashes)
+    {
+        var codes = string.Join(" ", hashes.Select(h => $"`{ReportHeader.ShortHash(h).Replace("`", "")}`"));
+        if (hashes.Count == 0)
+            md.AppendLine("**Runs used:** none.").AppendLine();
+        else if (hashes.Count <= ReportHeader.FoldRunsAbove)
+            md.AppendLine($"**Runs used ({hashes.Count}):** {codes}").AppendLine();
+        else
+            md.AppendLine("<details>")
+              .AppendLine($"<summary>Runs used ({hashes.Count}; configuration hashes, first 12 characters)</summary>")
+              .AppendLine().AppendLine(codes).AppendLine()
+              .AppendLine("</details>").AppendLine();
+    }
+}
