@@ -35,6 +35,9 @@ public static class PopulationTrainer
         KappaSteps = [], KappaSamples = 0, KappaRelativeCutoff = 0,
     };
 
+    /// <summary>Runs with equal keys can train in one population.</summary>
+    public static string PopulationKey(RunConfig r) => ShapeOf(r).ToJson();
+
     private static void CheckSameShape(IReadOnlyList<RunConfig> runs)
     {
         string shape = ShapeOf(runs[0]).ToJson();

@@ -20,8 +20,8 @@ public sealed class ClaimC9Memory : IClaim
         long parameters = 12L * slots;                 // U (R x 4), V (R x 4), W (4 x R)
         long model = parameters * 4;
         long optimizer = 2 * model;                    // Adam's first and second moments
-        // Per sample: a, b, target (12), Ua, Vb, h (3R), output and its gradient (8), gradients of Ua, Vb, h (3R).
-        long perSample = (12 + 3 * slots + 8 + 3 * slots) * 4L;
+        // Per sample: a, b, target (12), U a, V b, their product (3R), the output (4); and a gradient buffer of the same size.
+        long perSample = 2 * (12 + 3 * slots + 4) * 4L;
         return (model, optimizer, perSample);
     }
 
@@ -45,7 +45,7 @@ public sealed class ClaimC9Memory : IClaim
             ],
             Notes =
             [
-                "Per sample we count the inputs and target (12 floats), the three slot activations U a, V b and their product (3R), the output and its gradient (8), and the gradients of the three activations (3R): 320 B for R = 8, the paper's figure.",
+                "Per sample we count the inputs and target (12 floats), the three slot activations U a, V b and their product (3R), the output (4), and a gradient buffer of the same size: 2 x 40 floats = 320 B for R = 8, the paper's figure.",
                 "The arithmetic agrees; it does not show what the paper infers from it (that batch size acts through gradient geometry): it only rules out one explanation.",
             ],
         };

@@ -8,7 +8,8 @@ namespace StrassenRepro.Reproduction.Sweep;
 
 /// <summary>
 /// Runs a plan on the population engine: the plan is sorted (batch size, config hash) so shards are
-/// deterministic; runs already in the store are skipped; the rest train in populations of one batch size,
+/// deterministic; runs already in the store are skipped; the rest train in populations of runs that share
+/// everything but seed, learning rate and weight decay (PopulationTrainer.PopulationKey),
 /// and each population is verified and stored in one transaction as soon as it finishes.
 /// </summary>
 public sealed class SweepRunner(RunStore store, int populationSize = 256, int threads = 0, EngineKind engine = EngineKind.Cpu)
@@ -27,7 +28,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         int skipped = mine.Count - todo.Count, done = skipped, added = 0;
         var clock = Stopwatch.StartNew();
         progress?.Report(new SweepProgress(done, mine.Count, skipped, 0, clock.Elapsed));
-        foreach (var group in todo.GroupBy(c => c.BatchSize))
+        foreach (var group in todo.GroupBy(PopulationTrainer.PopulationKey))
             foreach (var population in group.Chunk(populationSize))
             {
                 var started = clock.Elapsed;
@@ -36,7 +37,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
                 var rows = results.Select(r => ToStored(Record(r), seconds)).ToList();
                 added += store.AddAll(rows);
                 done += population.Length;
-                progress?.Report(new SweepProgress(done, mine.Count, skipped, group.Key, clock.Elapsed));
+                progress?.Report(new SweepProgress(done, mine.Count, skipped, population[0].BatchSize, clock.Elapsed));
             }
         return added;
     }
