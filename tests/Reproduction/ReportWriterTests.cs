@@ -264,6 +264,16 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_report_without_claims_is_still_written()
+    {
+        var report = ReportWriter.Write(Path.Combine(_dir, "nested", "out"), Context, []);
+
+        File.ReadAllText(report.Markdown).Should().Contain("No claim was evaluated.");
+        File.ReadAllText(report.SummaryJson).Trim().Should().Be("[]");
+        report.Figures.Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_summary_table_renders_alone()
     {
         var md = SummaryTable.ToMarkdown(Claims());

@@ -49,7 +49,11 @@ public sealed record FigureSpec
     public required IReadOnlyList<FigureSeries> Series { get; init; }
     public bool LogX { get; init; }
     public bool LogY { get; init; }
-    /// <summary>Optional category labels for the X positions (bar charts of batch sizes, say).</summary>
+    /// <summary>
+    /// Optional category labels for the X positions (bar charts of batch sizes, say): label i names the
+    /// i-th smallest distinct X over all series. Bar charts put each distinct X in its own slot (LogX does
+    /// not apply to them); see FigureGeometry.
+    /// </summary>
     public IReadOnlyList<string>? XTickLabels { get; init; }
     public string? Caption { get; init; }
 }
