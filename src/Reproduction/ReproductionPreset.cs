@@ -14,7 +14,8 @@ public sealed record ReproductionPreset
     /// <summary>Training protocol (Model preset) of every run: upstream or paper.</summary>
     public string Protocol { get; init; } = "upstream";
 
-    /// <summary>C1/C2 design: (batch size, first seed, seeds) blocks; distinct seeds per block.</summary>
+    /// <summary>C1/C2 design: (batch size, first seed, seeds) blocks; distinct seeds per block. Quick adds B = 256 and 512
+    /// (outside the paper's range on the large side) to the paper's batch sizes.</summary>
     public required IReadOnlyList<(int BatchSize, int FirstSeed, int Seeds)> SuccessDesign { get; init; }
 
     /// <summary>C3: Phase 1 alone (no pruning), at this batch size, this many seeds.</summary>
@@ -48,8 +49,8 @@ public sealed record ReproductionPreset
     public static ReproductionPreset Quick => new()
     {
         Name = "quick",
-        SuccessDesign = [(8, 1, 5), (16, 1, 5), (24, 1, 5), (32, 1, 5), (64, 1, 5), (128, 1, 5), (256, 1, 5), (512, 1, 5)],
-        PhaseOneAloneRuns = 10,
+        SuccessDesign = [(8, 1, 20), (16, 1, 20), (24, 1, 20), (32, 1, 20), (48, 1, 20), (64, 1, 20), (96, 1, 20), (128, 1, 20), (256, 1, 20), (512, 1, 20)],
+        PhaseOneAloneRuns = 20,
         NoiseTrials = 200,
     };
 

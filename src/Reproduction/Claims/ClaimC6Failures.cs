@@ -8,6 +8,9 @@ public sealed class ClaimC6Failures : IClaim
 {
     public const int MinimumFailures = 5;
 
+    /// <summary>"Low 2x2 test loss": the failures' median final test loss must be below this for the claim's premise.</summary>
+    public const double LowTestLoss = 1e-3;
+
     public string Id => "C6";
     public string Title => "Failed runs are not Strassen";
 
@@ -20,8 +23,11 @@ public sealed class ClaimC6Failures : IClaim
         // and "is Strassen" when lattice recovery turns it into an exact integer scheme.
         var transfers = failed.Where(r => r.Verification.TransferOf == "unrounded" && r.Verification.Transfer.All(t => t.Pass)).ToList();
         var recovered = failed.Where(r => r.Verification.Recovery?.Succeeded == true).ToList();
+        var losses = failed.Where(r => r.Curves.Count > 0).Select(r => r.Curves[^1].TestLoss).Order().ToArray();
+        double medianLoss = losses.Length == 0 ? double.NaN : losses[losses.Length / 2];
         var verdict = transfers.Count + recovered.Count > 0 ? Verdict.NotReproduced
-            : failed.Count >= MinimumFailures ? Verdict.Reproduced : Verdict.Inconclusive;
+            : failed.Count < MinimumFailures ? Verdict.Inconclusive
+            : medianLoss < LowTestLoss ? Verdict.Reproduced : Verdict.NotReproduced;
         return new ClaimResult
         {
             Id = Id,
@@ -29,9 +35,9 @@ public sealed class ClaimC6Failures : IClaim
             PaperSays = "the 32% failures reach low 2x2 test loss but cannot transfer: generalizing local minima, not Strassen",
             WeMeasured = failed.Count == 0 ? "no failed runs" :
                 $"{failed.Count} failed runs: {string.Join(", ", failed.GroupBy(r => r.Verification.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; " +
-                $"{transfers.Count} transfer exactly with their un-rounded coefficients; {recovered.Count} are Strassen in another basis (lattice recovery)",
+                $"{transfers.Count} transfer exactly with their un-rounded coefficients; {recovered.Count} are Strassen in another basis (lattice recovery); median final test loss {medianLoss:0.00e+00}",
             Verdict = verdict,
-            Rule = $"not reproduced iff some failed run transfers exactly (float64) with its un-rounded coefficients or is recovered as an exact scheme in another basis; reproduced iff none does among >= {MinimumFailures} failures; else inconclusive",
+            Rule = $"inconclusive with < {MinimumFailures} failures; not reproduced iff some failed run transfers exactly (float64) with its un-rounded coefficients or is recovered as an exact scheme in another basis, or the failures' median final test loss is not below {LowTestLoss} (no low loss); else reproduced",
             RunHashes = failed.Select(r => r.ConfigHash).ToList(),
             Tables =
             [

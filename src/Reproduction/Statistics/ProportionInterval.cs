@@ -6,5 +6,7 @@ public readonly record struct ProportionInterval(int Successes, int Trials, doub
     public bool Contains(double p) => p >= Lower && p <= Upper;
 
     public override string ToString() =>
-        Trials == 0 ? "no runs" : $"{Successes}/{Trials} = {Estimate:P1} [{Lower:P1}, {Upper:P1}]";
+        Trials == 0 ? "no runs" : $"{Successes}/{Trials} = {Pct(Estimate)} [{Pct(Lower)}, {Pct(Upper)}]";
+
+    private static string Pct(double x) => (100 * x).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }
