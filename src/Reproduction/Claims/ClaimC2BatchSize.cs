@@ -24,7 +24,8 @@ public sealed class ClaimC2BatchSize : IClaim
         int si = inside.Count(r => r.Success), so = outside.Count(r => r.Success);
         var fisher = FisherExactTest.Of(si, inside.Count - si, so, outside.Count - so);
         var byBatch = runs.GroupBy(r => r.Config.BatchSize).OrderBy(g => g.Key).ToList();
-        var anova = OneWayAnova.Of(byBatch.Select(g => (IReadOnlyList<double>)g.Select(r => r.Verification.Delta).ToList()).ToList());
+        // Diverged runs have no delta (infinite): the ANOVA uses the runs with a finite one.
+        var anova = OneWayAnova.Of(byBatch.Select(g => (IReadOnlyList<double>)g.Select(r => r.Verification.Delta).Where(double.IsFinite).ToList()).ToList());
         double rateIn = inside.Count == 0 ? double.NaN : si / (double)inside.Count;
         double rateOut = outside.Count == 0 ? double.NaN : so / (double)outside.Count;
         var verdict = Decide(inside.Count, outside.Count, rateIn, rateOut, fisher.TwoSided);
@@ -48,7 +49,7 @@ public sealed class ClaimC2BatchSize : IClaim
                     [
                         $"{x.First.Key}", $"{x.Second.Ci.Trials}", $"{x.Second.Ci.Successes}", ClaimC1SuccessRate.Pct(x.Second.Ci.Estimate),
                         $"[{ClaimC1SuccessRate.Pct(x.Second.Ci.Lower)}, {ClaimC1SuccessRate.Pct(x.Second.Ci.Upper)}]",
-                        $"{x.First.Average(r => r.Verification.Delta):0.####}",
+                        $"{x.First.Select(r => r.Verification.Delta).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average():0.####}",
                     ]).ToList()),
                 new ReportTable("Among B in {24, 32, 64} (paper: no significant difference)", ["pair", "Fisher exact p (two-sided)"],
                     PairsAmong(runs, [24, 32, 64])),
@@ -70,6 +71,7 @@ public sealed class ClaimC2BatchSize : IClaim
                     Title = "delta (distance to the lattice after pruning) by batch size",
                     XLabel = "batch size B", YLabel = "delta", Kind = FigureKind.Scatter, LogX = true,
                     Series = [new FigureSeries("runs", runs.Select(r => (double)r.Config.BatchSize).ToArray(), runs.Select(r => r.Verification.Delta).ToArray())],
+                    Caption = "Diverged runs (infinite delta) are not drawn.",
                 },
             ],
             Notes = [$"Missing runs (planned, not stored): {context.Missing(Plan(context.Preset))}."],

@@ -21,7 +21,7 @@ public sealed class ClaimC6Failures : IClaim
         var failed = context.Find(Plan(context.Preset)).Where(r => !r.Success).ToList();
         // A failure "transfers" when its un-rounded kept coefficients compute the product at every size (float64 exact),
         // and "is Strassen" when lattice recovery turns it into an exact integer scheme.
-        var transfers = failed.Where(r => r.Verification.TransferOf == "unrounded" && r.Verification.Transfer.All(t => t.Pass)).ToList();
+        var transfers = failed.Where(r => r.Verification.TransferOf == "unrounded" && r.Verification.Transfer.Count > 0 && r.Verification.Transfer.All(t => t.Pass)).ToList();
         var recovered = failed.Where(r => r.Verification.Recovery?.Succeeded == true).ToList();
         var losses = failed.Where(r => r.Curves.Count > 0).Select(r => r.Curves[^1].TestLoss).Order().ToArray();
         double medianLoss = losses.Length == 0 ? double.NaN : losses[losses.Length / 2];

@@ -10,8 +10,8 @@ public sealed record RunRecord
     public required string ConfigHash { get; init; }
     /// <summary>Verification of the final weights (sparsify, Q, Brent, outcome, transfer) with lattice recovery.</summary>
     public required VerificationReport Verification { get; init; }
-    /// <summary>The final weights, all slots (pruned ones at 0), in our scheme JSON rows.</summary>
-    public required Crystallization.Recovery.SchemeRows Weights { get; init; }
+    /// <summary>The final weights, all slots (pruned ones at 0), in our scheme JSON rows; null when training diverged.</summary>
+    public required Crystallization.Recovery.SchemeRows? Weights { get; init; }
     public required IReadOnlyList<int> PrunedSlots { get; init; }
     public required bool PruneSkipped { get; init; }
     public required long Steps { get; init; }
@@ -21,6 +21,8 @@ public sealed record RunRecord
     /// <summary>Success as the paper counts it (C1): S = 1 and the transfer passes at every size; never a fallback.</summary>
     public bool Success => Verification.STheta == 1 && Verification.Transfer.All(t => t.Pass);
 
-    public Scheme Scheme() => Crystallization.Scheme.FromRows(
-        new Shape(Weights.Shape[0], Weights.Shape[1], Weights.Shape[2]), Weights.U, Weights.V, Weights.W);
+    /// <summary>The final weights as a scheme (only for runs that did not diverge).</summary>
+    public Scheme Scheme() => Weights is null
+        ? throw new InvalidOperationException($"run {ConfigHash[..16]} diverged: it has no weights")
+        : Crystallization.Scheme.FromRows(new Shape(Weights.Shape[0], Weights.Shape[1], Weights.Shape[2]), Weights.U, Weights.V, Weights.W);
 }

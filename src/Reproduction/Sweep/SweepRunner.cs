@@ -45,6 +45,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
     /// <summary>Verification (with lattice recovery) of one trained run, as stored.</summary>
     public static RunRecord Record(RunResult r)
     {
+        if (r.Scheme is null) return DivergedRecord(r);
         var report = Verifier.Verify(r.Scheme, r.VerificationOptions, $"run-{r.ConfigHash[..16]}", "run");
         var kept = r.Scheme.SelectSlots(report.KeptSlotIndices);
         var before = Enum.Parse<Outcome>(report.Outcome, ignoreCase: true);
@@ -63,6 +64,28 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
             Kappas = r.Kappas,
         };
     }
+
+    /// <summary>A run whose weights became non-finite: outcome "diverged", nothing to verify or transfer.</summary>
+    private static RunRecord DivergedRecord(RunResult r) => new()
+    {
+        Config = r.Config,
+        ConfigHash = r.ConfigHash,
+        Verification = new VerificationReport
+        {
+            Path = $"run-{r.ConfigHash[..16]}", Format = "run", Shape = [2, 2, 2], Slots = r.Config.Slots, KeptSlots = 0,
+            KeptSlotIndices = [], SlotImportance = [], Delta = double.PositiveInfinity, Discretizable = false, InputIntegral = false,
+            BrentValid = false, BrentFailedEquations = 0, BrentEquations = 0, BrentMaxResidual = double.PositiveInfinity, STheta = 0,
+            Outcome = Diverged, CanonicalStrassen = false, Ring = "Z", TransferOf = "none", Transfer = [], Valid = false,
+        },
+        Weights = null,
+        PrunedSlots = r.PrunedSlots,
+        PruneSkipped = r.PruneSkipped,
+        Steps = r.Steps,
+        Curves = r.Curves,
+        Kappas = r.Kappas,
+    };
+
+    public const string Diverged = "diverged";
 
     private static StoredRun ToStored(RunRecord record, double seconds) => new()
     {
