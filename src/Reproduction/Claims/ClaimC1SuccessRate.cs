@@ -48,6 +48,7 @@ public sealed class ClaimC1SuccessRate : IClaim
                     ]),
                 OutcomeTable(all),
             ],
+            Figures = [OutcomeFigure(all), RecoveryFigure(all)],
             Notes =
             [
                 $"Training protocol: `{context.Preset.Protocol}` (Model preset); design: {string.Join(", ", context.Preset.SuccessDesign.Select(b => $"B={b.BatchSize} x {b.Seeds}"))}.",
@@ -65,6 +66,44 @@ public sealed class ClaimC1SuccessRate : IClaim
     }
 
     public static string Pct(double x) => double.IsNaN(x) ? "-" : $"{100 * x:0.0}%";
+
+    private static readonly string[] Classes = ["discrete", "continuous", "unconverged", "invalid", "diverged"];
+
+    /// <summary>Outcome classes by batch size, side by side.</summary>
+    public static FigureSpec OutcomeFigure(IReadOnlyList<RunRecord> runs)
+    {
+        var batches = runs.Select(r => r.Config.BatchSize).Distinct().Order().ToArray();
+        return new FigureSpec
+        {
+            Id = "c1-outcomes-by-batch",
+            Title = "Outcome classes by batch size (plain Q)",
+            XLabel = "batch size B", YLabel = "runs", Kind = FigureKind.Bar,
+            XTickLabels = batches.Select(b => $"{b}").ToList(),
+            Series = Classes.Where(c => runs.Any(r => r.Verification.Outcome == c)).Select(c => new FigureSeries(c,
+                batches.Select((_, i) => (double)i).ToArray(),
+                batches.Select(b => (double)runs.Count(r => r.Config.BatchSize == b && r.Verification.Outcome == c)).ToArray())).ToList(),
+        };
+    }
+
+    /// <summary>Share of runs that are an exact integer scheme: the paper's plain Q against Q after lattice recovery.</summary>
+    public static FigureSpec RecoveryFigure(IReadOnlyList<RunRecord> runs)
+    {
+        var batches = runs.Select(r => r.Config.BatchSize).Distinct().Order().ToArray();
+        double Share(int b, Func<RunRecord, bool> f) { var g = runs.Where(r => r.Config.BatchSize == b).ToList(); return g.Count == 0 ? double.NaN : g.Count(f) / (double)g.Count; }
+        var x = batches.Select((_, i) => (double)i).ToArray();
+        return new FigureSpec
+        {
+            Id = "c1-recovery-by-batch",
+            Title = "Exact integer scheme: plain Q vs after lattice recovery",
+            XLabel = "batch size B", YLabel = "share of runs", Kind = FigureKind.Bar,
+            XTickLabels = batches.Select(b => $"{b}").ToList(),
+            Series =
+            [
+                new FigureSeries("plain Q (the paper's S)", x, batches.Select(b => Share(b, r => r.Verification.Outcome == "discrete")).ToArray()),
+                new FigureSeries("after lattice recovery", x, batches.Select(b => Share(b, r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == "discrete")).ToArray()),
+            ],
+        };
+    }
 
     /// <summary>Outcome classes (paper's plain Q, and after lattice recovery) by batch size.</summary>
     public static ReportTable OutcomeTable(IReadOnlyList<RunRecord> runs) => new(

@@ -16,6 +16,17 @@ public sealed class ClaimC6Failures : IClaim
 
     public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
 
+    /// <summary>Test loss against optimizer step for a few failed runs (the paper: they reach low 2x2 loss).</summary>
+    private static FigureSpec CurvesFigure(IReadOnlyList<Sweep.RunRecord> runs) => new()
+    {
+        Id = "c6-failed-run-curves",
+        Title = "Test loss of failed runs during training",
+        XLabel = "optimizer step", YLabel = "test MSE", Kind = FigureKind.Line, LogY = true,
+        Series = runs.Select(r => new FigureSeries($"B = {r.Config.BatchSize}, seed {r.Config.Seed} ({r.Verification.Outcome})",
+            r.Curves.Select(c => (double)c.Step).ToArray(), r.Curves.Select(c => c.TestLoss).ToArray())).ToList(),
+        Caption = "The first six failed runs of the design, in plan order.",
+    };
+
     public ClaimResult Evaluate(ClaimContext context)
     {
         var failed = context.Find(Plan(context.Preset)).Where(r => !r.Success).ToList();
@@ -50,6 +61,7 @@ public sealed class ClaimC6Failures : IClaim
                         r.Verification.OutcomeAfterRecovery ?? "-",
                     ]).ToList()),
             ],
+            Figures = [CurvesFigure(failed.Take(6).ToList())],
             Notes =
             [
                 "Outcome classes (claims.md): continuous = an exact algorithm off the integer lattice (Brent residual <= 1e-3 before rounding); unconverged = neither.",
