@@ -11,16 +11,10 @@ public sealed class GaussianSource
 
     public GaussianSource(ulong seed) => _state = seed;
 
-    public ulong NextULong()
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong NextULong() => SplitMix64.Next(ref _state);
 
     /// <summary>Uniform in (0, 1), never 0.</summary>
-    public double NextUniform() => ((NextULong() >> 11) + 0.5) * (1.0 / (1UL << 53));
+    public double NextUniform() => SplitMix64.Uniform(NextULong());
 
     public double NextGaussian()
     {
