@@ -11,6 +11,8 @@ public sealed class ClaimC12Pruning : IClaim
     public const int StrassenNonZeros = 36;
     public const int Coefficients = 84;
 
+    public const int MinimumRuns = 3;
+
     public string Id => "C12";
     public string Title => "Pruning tolerance of the discrete basin";
 
@@ -35,7 +37,7 @@ public sealed class ClaimC12Pruning : IClaim
         int collapseIndex = Array.FindIndex(rates, r => r < 0.5);
         double collapse = collapseIndex < 0 ? double.NaN : ks[collapseIndex] / (double)Coefficients;
         double lastSurvived = collapseIndex <= 0 ? double.NaN : ks[collapseIndex - 1] / (double)Coefficients;
-        var verdict = kept.Count == 0 ? Verdict.Inconclusive
+        var verdict = kept.Count < MinimumRuns ? Verdict.Inconclusive
             : lastSurvived >= 0.55 && collapse is >= 0.55 and <= 0.65 ? Verdict.Reproduced : Verdict.NotReproduced;
         var shown = new[] { 0, 20, 30, 40, 44, 46, 48, 49, 50, 52, 60, 84 };
         return new ClaimResult
@@ -46,7 +48,7 @@ public sealed class ClaimC12Pruning : IClaim
             WeMeasured = kept.Count == 0 ? "no successful run to prune"
                 : $"{kept.Count} successful runs: success >= 50% up to {ClaimC1SuccessRate.Pct(lastSurvived)} sparsity, collapse at {ClaimC1SuccessRate.Pct(collapse)}",
             Verdict = verdict,
-            Rule = "inconclusive without a successful run; reproduced iff at least half the successful runs survive 55% sparsity and the collapse (first sparsity with < 50% surviving) lies in [55%, 65%]",
+            Rule = $"inconclusive with fewer than {MinimumRuns} successful runs; reproduced iff at least half the successful runs survive 55% sparsity and the collapse (first sparsity with < 50% surviving) lies in [55%, 65%]",
             RunHashes = successes.Select(r => r.ConfigHash).ToList(),
             Tables = [new ReportTable("Surviving magnitude pruning of the un-rounded kept weights, then Q", ["zeroed coefficients", "sparsity", "surviving"],
                 shown.Select(k => (IReadOnlyList<string>)[$"{k}/{Coefficients}", ClaimC1SuccessRate.Pct(k / (double)Coefficients), ClaimC1SuccessRate.Pct(rates[k])]).ToList())],

@@ -15,6 +15,9 @@ public sealed class ClaimC5Transfer : IClaim
     /// <summary>Our float32 errors agree with the paper's when within this factor (inputs differ, so only the order of magnitude is comparable).</summary>
     public const double AgreementFactor = 10;
 
+    /// <summary>Fewer discrete runs than this cannot stand for "the learned schemes".</summary>
+    public const int MinimumRuns = 3;
+
     public string Id => "C5";
     public string Title => "Zero-shot transfer to 64x64";
 
@@ -39,7 +42,7 @@ public sealed class ClaimC5Transfer : IClaim
                 $"{at.Max(t => t.MaxRelErrorF64):0.00e+00}", $"{at.Count(t => t.Pass)}/{at.Count}", paper < 1e-5 ? "yes" : "no",
             ]);
         }
-        var verdict = discrete.Count == 0 ? Verdict.Inconclusive : allPass && allAgree ? Verdict.Reproduced : Verdict.NotReproduced;
+        var verdict = discrete.Count < MinimumRuns ? Verdict.Inconclusive : allPass && allAgree ? Verdict.Reproduced : Verdict.NotReproduced;
         var sizes = PaperTable.Keys.Select(k => (double)k).ToArray();
         return new ClaimResult
         {
@@ -50,7 +53,7 @@ public sealed class ClaimC5Transfer : IClaim
                 ? "no discrete run to transfer"
                 : $"{discrete.Count} discrete runs, the learned coefficients at every level: float64 exact at every size ({(allPass ? "all pass" : "NOT all pass")}); float32 median max error at 64: {ours[^1]:0.00e+00}",
             Verdict = verdict,
-            Rule = $"inconclusive without a discrete run; reproduced iff every discrete run's transfer passes (float64 relative error <= 1e-9 at every size up to 64) and our median float32 max error is within a factor {AgreementFactor} of the paper's at every size",
+            Rule = $"inconclusive with fewer than {MinimumRuns} discrete runs; reproduced iff every discrete run's transfer passes (float64 relative error <= 1e-9 at every size up to 64) and our median float32 max error is within a factor {AgreementFactor} of the paper's at every size",
             RunHashes = discrete.Select(r => r.ConfigHash).ToList(),
             Tables = [new ReportTable("Transfer error by size (our inputs: N(0,1), fixed seed; the paper's inputs are not stated)",
                 ["size", "paper f32 max error", "ours f32 median", "ours f32 worst", "ours f64 worst relative", "pass", "paper's number meets its own < 1e-5"], rows)],
