@@ -22,7 +22,9 @@ public static class CliApp
         var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Output.Error($"{parse.Errors[0].Message} (see --help)");
+            // An unknown token explains more than the "required command" error it also causes.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            Output.Error($"{error.Message} (see --help)");
             return ExitCodes.BadInput;
         }
         return parse.Invoke();
