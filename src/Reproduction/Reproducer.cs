@@ -16,6 +16,9 @@ public sealed record ReproduceOptions
     public bool Resume { get; init; }
     public int Threads { get; init; }
     public EngineKind Engine { get; init; } = EngineKind.Cpu;
+
+    /// <summary>Checkpoint files to judge for claim C7 (optional).</summary>
+    public string? CheckpointsDir { get; init; }
 }
 
 /// <summary>
@@ -42,22 +45,22 @@ public static class Reproducer
             throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{o.Preset.Name}'");
         store.SetMeta("preset", o.Preset.Name);
         new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine).Run(planned, o.Shard, progress);
-        return WriteReport(store, o.Preset, o.Claims, o.OutDir);
+        return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
     }
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>
-    public static IReadOnlyList<ClaimResult> WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string outDir)
+    public static IReadOnlyList<ClaimResult> WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string outDir, string? checkpointsDir = null)
     {
-        var results = Evaluate(store, preset, claims);
+        var results = Evaluate(store, preset, claims, checkpointsDir);
         var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions, DateTime.UtcNow);
         ReportWriter.Write(outDir, context, results);
         return results;
     }
 
-    public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims)
+    public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string? checkpointsDir = null)
     {
         var runs = store.All().ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson));
-        var context = new ClaimContext(preset, runs);
+        var context = new ClaimContext(preset, runs, checkpointsDir);
         return claims.Select(c => c.Evaluate(context)).ToList();
     }
 

@@ -26,6 +26,18 @@ public sealed record ReproductionPreset
     public IReadOnlyList<double> NoiseSigmas { get; init; } = [0.001, 0.005, 0.01, 0.05];
     public int NoiseTrials { get; init; } = 200;
 
+    /// <summary>C8: the kappa sweep over batch size, weight decay and learning rate (3000 epochs), this many runs.</summary>
+    public int KappaSweepRuns { get; init; } = 30;
+
+    /// <summary>C10: runs at B = 32 with kappa measured (the paper: N = 50).</summary>
+    public int FailureAnalysisRuns { get; init; } = 30;
+
+    /// <summary>C11: runs with a fixed training set (the `paper` protocol, fixed:1000), curves every epoch.</summary>
+    public int GrokkingRuns { get; init; } = 10;
+
+    /// <summary>Per-sample gradients in each kappa probe (more than the 96 parameters).</summary>
+    public const int KappaSamples = 256;
+
     /// <summary>Runs trained together as one population (at most; grouped by batch size).</summary>
     public int PopulationSize { get; init; } = 256;
 
@@ -42,6 +54,9 @@ public sealed record ReproductionPreset
         SuccessDesign = [(16, 1, 2), (32, 1, 2), (64, 1, 2), (128, 1, 2), (256, 1, 2)],
         PhaseOneAloneRuns = 2,
         NoiseTrials = 20,
+        KappaSweepRuns = 4,
+        FailureAnalysisRuns = 2,
+        GrokkingRuns = 2,
         Phase1Epochs = 200,
         Phase2Steps = 50,
     };
@@ -65,6 +80,9 @@ public sealed record ReproductionPreset
         ],
         PhaseOneAloneRuns = 30,
         NoiseTrials = 1000,
+        KappaSweepRuns = 60,
+        FailureAnalysisRuns = 50,
+        GrokkingRuns = 20,
     };
 
     public static ReproductionPreset ByName(string name) => name switch
@@ -84,6 +102,36 @@ public sealed record ReproductionPreset
     public IEnumerable<RunConfig> PhaseOneAloneRunConfigs() =>
         Enumerable.Range(1001, PhaseOneAloneRuns)
             .Select(seed => Scaled(Presets.ByName(Protocol, seed, PhaseOneAloneBatchSize)) with { Prune = false });
+
+    /// <summary>C8's sweep: B in 8..256, wd log-spaced in 1e-5..1e-2, lr in 0.0009..0.002, 3000 epochs, kappa at the end of Phase 1.</summary>
+    public IEnumerable<RunConfig> KappaSweepRunConfigs()
+    {
+        int[] batches = [8, 16, 32, 64, 96, 128, 160, 192, 224, 256];
+        for (int i = 0; i < KappaSweepRuns; i++)
+        {
+            int b = batches[i % batches.Length];
+            double t = (i / batches.Length) / Math.Max(1.0, (KappaSweepRuns - 1) / batches.Length);
+            double wd = Math.Pow(10, -5 + 3 * t);
+            double lr = 0.0009 + 0.0011 * ((i * 7) % 11) / 10.0;
+            var c = Presets.ByName(Protocol, 2001 + i, b) with { Phase1Epochs = 3000, ScheduleT0 = 1000, Lr = lr, WeightDecay = wd };
+            yield return WithKappa(Scaled(c));
+        }
+    }
+
+    /// <summary>C10: B = 32, kappa at the end of Phase 1.</summary>
+    public IEnumerable<RunConfig> FailureAnalysisRunConfigs() =>
+        Enumerable.Range(3001, FailureAnalysisRuns).Select(seed => WithKappa(Scaled(Presets.ByName(Protocol, seed, 32))));
+
+    /// <summary>C11: the `paper` protocol (a fixed training set of 1000 pairs, 1000 epochs), a curve point every epoch.</summary>
+    public IEnumerable<RunConfig> GrokkingRunConfigs() =>
+        Enumerable.Range(4001, GrokkingRuns).Select(seed =>
+        {
+            var c = Scaled(Presets.Paper(seed, 32));
+            if (Phase1Epochs is not null) c = c with { Data = "fixed:64" }; // smoke: a few hundred steps, not 200 passes over 1000 pairs
+            return c.Validated() with { CurveInterval = c.StepsPerEpoch };
+        });
+
+    private static RunConfig WithKappa(RunConfig c) => c with { KappaSteps = [c.Phase1Steps], KappaSamples = KappaSamples };
 
     private RunConfig Scaled(RunConfig c)
     {

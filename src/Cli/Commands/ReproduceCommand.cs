@@ -21,9 +21,10 @@ public static class ReproduceCommand
         var resume = new Option<bool>("--resume") { Description = "Continue a sweep in --out: skip the runs already stored" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for training (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
+        var checkpoints = CheckpointsOption();
         var command = new Command("reproduce", "Run the claims: train the runs they need (stored as they finish), evaluate each claim, write the report")
         {
-            preset, claims, output, shard, resume, threads, json,
+            preset, claims, output, shard, resume, threads, json, checkpoints,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -35,6 +36,7 @@ public static class ReproduceCommand
                 Shard = Usage(() => Shard.Parse(parse.GetValue(shard)!)),
                 Resume = parse.GetValue(resume),
                 Threads = parse.GetValue(threads) is var t and >= 0 ? t : throw new UsageException("--threads must be >= 0"),
+                CheckpointsDir = ExistingDir(parse.GetValue(checkpoints)),
             };
             var results = Usage(() => SweepProgressView.Show(progress => Reproducer.Run(options, progress)));
             return Finish(results, Reproducer.NotEvaluated(options.Claims), options.OutDir, parse.GetValue(json));
@@ -48,14 +50,15 @@ public static class ReproduceCommand
         var output = new Option<string>("--out") { Description = "Folder for the report", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
         var claims = new Option<string?>("--claims") { Description = "Claims to evaluate (default: all that are implemented)" };
         var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
-        var command = new Command("report", "Rebuild the report from stored runs (no training)") { db, output, claims, json };
+        var checkpoints = CheckpointsOption();
+        var command = new Command("report", "Rebuild the report from stored runs (no training)") { db, output, claims, json, checkpoints };
         command.SetAction(parse => Guarded.Run(() =>
         {
             string path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new UsageException($"{path}: no such run store");
             var selected = Usage(() => ClaimCatalog.Select(parse.GetValue(claims)));
             using var store = Store(() => RunStore.Open(path));
-            var results = Reproducer.WriteReport(store, Reproducer.PresetOf(store), selected, parse.GetValue(output)!);
+            var results = Reproducer.WriteReport(store, Usage(() => Reproducer.PresetOf(store)), selected, parse.GetValue(output)!, ExistingDir(parse.GetValue(checkpoints)));
             return Finish(results, Reproducer.NotEvaluated(selected), parse.GetValue(output)!, parse.GetValue(json));
         }));
         return command;
@@ -132,6 +135,12 @@ public static class ReproduceCommand
         }
         return results.All(r => r.Verdict == Verdict.Reproduced) ? ExitCodes.Success : ExitCodes.VerifiedFailure;
     }
+
+    private static Option<string?> CheckpointsOption() =>
+        new("--checkpoints") { Description = "Folder of checkpoint files (.pt, .pth, .json, .npz) to judge for claim C7" };
+
+    private static string? ExistingDir(string? path) =>
+        path is null || Directory.Exists(path) ? path : throw new UsageException($"--checkpoints {path}: no such folder");
 
     private static T Usage<T>(Func<T> f)
     {

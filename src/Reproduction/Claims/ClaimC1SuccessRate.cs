@@ -59,10 +59,11 @@ public sealed class ClaimC1SuccessRate : IClaim
         };
     }
 
-    public static Verdict Decide(ProportionInterval ci)
+    /// <summary>The rule for a claimed rate: decisive only with a narrow interval, then: is the paper's rate inside it.</summary>
+    public static Verdict Decide(ProportionInterval ci, double claimedRate = PaperRate)
     {
         if (ci.Trials == 0 || (ci.Upper - ci.Lower) / 2 > DecisiveHalfWidth) return Verdict.Inconclusive;
-        return ci.Contains(PaperRate) ? Verdict.Reproduced : Verdict.NotReproduced;
+        return ci.Contains(claimedRate) ? Verdict.Reproduced : Verdict.NotReproduced;
     }
 
     public static string Pct(double x) => double.IsNaN(x) ? "-" : $"{100 * x:0.0}%";

@@ -2,13 +2,14 @@ using StrassenRepro.Model;
 
 namespace StrassenRepro.Reproduction.Claims;
 
-/// <summary>The claims the harness evaluates, in id order. Claims not listed are reported as not evaluated yet.</summary>
+/// <summary>The claims the harness evaluates, in id order.</summary>
 public static class ClaimCatalog
 {
     public static IReadOnlyList<IClaim> All { get; } =
     [
         new ClaimC1SuccessRate(), new ClaimC2BatchSize(), new ClaimC3PhaseOneAlone(), new ClaimC4Noise(),
-        new ClaimC5Transfer(), new ClaimC6Failures(), new ClaimC9Memory(), new ClaimC12Pruning(),
+        new ClaimC5Transfer(), new ClaimC6Failures(), new ClaimC7Checkpoints(), new ClaimC8Kappa(),
+        new ClaimC9Memory(), new ClaimC10FailureAnalysis(), new ClaimC11Grokking(), new ClaimC12Pruning(),
     ];
 
     public static readonly IReadOnlyList<string> AllIds = Enumerable.Range(1, 12).Select(i => $"C{i}").ToList();

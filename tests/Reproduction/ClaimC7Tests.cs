@@ -1,0 +1,33 @@
+using StrassenRepro.Reproduction;
+using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
+
+namespace StrassenRepro.Tests.Reproduction;
+
+[Trait("Category", "Fast")]
+public class ClaimC7Tests
+{
+    private static ClaimResult Evaluate(string? dir) =>
+        new ClaimC7Checkpoints().Evaluate(new ClaimContext(ReproductionPreset.Smoke, new Dictionary<string, StrassenRepro.Reproduction.Sweep.RunRecord>(), dir));
+
+    [Fact]
+    public void Without_checkpoints_C7_is_inconclusive()
+    {
+        Evaluate(null).Verdict.Should().Be(Verdict.Inconclusive);
+    }
+
+    [Fact]
+    public void A_folder_of_exact_checkpoints_reproduces_C7_and_one_trained_like_file_breaks_it()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"strassen-c7-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "strassen.json"),
+            StrassenRepro.Crystallization.Readers.SchemeJson.Write(StrassenRepro.Crystallization.KnownSchemes.Strassen()));
+        Evaluate(dir).Verdict.Should().Be(Verdict.Reproduced);
+        var noisy = StrassenRepro.Crystallization.KnownSchemes.Strassen().Map(x => x + 0.01);
+        File.WriteAllText(Path.Combine(dir, "trained.json"), StrassenRepro.Crystallization.Readers.SchemeJson.Write(noisy));
+        var result = Evaluate(dir);
+        result.Verdict.Should().Be(Verdict.NotReproduced, "delta = 0.01 is not 0 and the un-rounded weights miss 1e-5");
+        result.WeMeasured.Should().Contain("1 of 2");
+    }
+}
