@@ -46,12 +46,12 @@ public sealed class ClaimC12Pruning : IClaim
             Title = Title,
             PaperSays = "the discrete basin survives magnitude pruning up to ~55% sparsity and collapses at ~60%",
             WeMeasured = kept.Count == 0 ? "no successful run to prune"
-                : $"{kept.Count} successful runs: success >= 50% up to {ClaimC1SuccessRate.Pct(lastSurvived)} sparsity, collapse at {ClaimC1SuccessRate.Pct(collapse)}",
+                : $"{kept.Count} successful runs: success >= 50% up to {Show.Pct(lastSurvived)} sparsity, collapse at {Show.Pct(collapse)}",
             Verdict = verdict,
             Rule = $"inconclusive with fewer than {MinimumRuns} successful runs; reproduced iff at least half the successful runs survive 55% sparsity and the collapse (first sparsity with < 50% surviving) lies in [55%, 65%]",
             RunHashes = successes.Select(r => r.ConfigHash).ToList(),
             Tables = [new ReportTable("Surviving magnitude pruning of the un-rounded kept weights, then Q", ["zeroed coefficients", "sparsity", "surviving"],
-                shown.Select(k => (IReadOnlyList<string>)[$"{k}/{Coefficients}", ClaimC1SuccessRate.Pct(k / (double)Coefficients), ClaimC1SuccessRate.Pct(rates[k])]).ToList())],
+                shown.Select(k => (IReadOnlyList<string>)[$"{k}/{Coefficients}", Show.Pct(k / (double)Coefficients), Show.Pct(rates[k])]).ToList())],
             Figures =
             [
                 new FigureSpec
@@ -64,7 +64,7 @@ public sealed class ClaimC12Pruning : IClaim
             ],
             Notes =
             [
-                $"Strassen's scheme has {StrassenNonZeros} nonzeros of {Coefficients} coefficients ({ClaimC1SuccessRate.Pct(1 - StrassenNonZeros / (double)Coefficients)} sparsity). A run that rounds to a scheme with that many nonzeros survives exactly until its smallest true coefficient is zeroed, so the collapse near 58% follows from the lattice structure of the solution, not from the width of a basin.",
+                $"Strassen's scheme has {StrassenNonZeros} nonzeros of {Coefficients} coefficients ({Show.Pct(1 - StrassenNonZeros / (double)Coefficients)} sparsity). A run that rounds to a scheme with that many nonzeros survives exactly until its smallest true coefficient is zeroed, so the collapse near 58% follows from the lattice structure of the solution, not from the width of a basin.",
             ],
         };
     }

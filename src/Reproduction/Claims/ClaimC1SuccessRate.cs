@@ -33,7 +33,7 @@ public sealed class ClaimC1SuccessRate : IClaim
             Id = Id,
             Title = Title,
             PaperSays = "B in [24,128], AdamW wd >= 1e-4, prune to 7, round: success (S = 1 and transfer to 64x64, no fallback) in 68% of runs (133/195)",
-            WeMeasured = inRange.Count == 0 ? "no runs with B in [24,128]" : $"{ci} with B in [24,128]; exact binomial test vs 0.68: p = {p:0.####}",
+            WeMeasured = inRange.Count == 0 ? "no runs with B in [24,128]" : $"{ci} with B in [24,128]; exact binomial test vs 0.68: p = {Show.P(p)}",
             Verdict = verdict,
             Rule = $"inconclusive if no runs or the Wilson 95% CI half-width > {DecisiveHalfWidth}; else reproduced iff 0.68 lies in the CI",
             RunHashes = all.Select(r => r.ConfigHash).ToList(),
@@ -42,9 +42,9 @@ public sealed class ClaimC1SuccessRate : IClaim
                 new ReportTable("Success (S = 1 and transfer passes at every size up to 64)",
                     ["runs", "successes", "rate", "Wilson 95% CI", "binomial p vs 0.68"],
                     [
-                        ["B in [24,128]", $"{ci.Successes}", Pct(ci.Estimate), $"[{Pct(ci.Lower)}, {Pct(ci.Upper)}]", $"{p:0.####}"],
-                        ["all batch sizes of the design", $"{ciAll.Successes}", Pct(ciAll.Estimate), $"[{Pct(ciAll.Lower)}, {Pct(ciAll.Upper)}]",
-                            ciAll.Trials == 0 ? "-" : $"{BinomialTest.TwoSidedPValue(ciAll.Successes, ciAll.Trials, PaperRate):0.####}"],
+                        ["B in [24,128]", $"{ci.Successes}", Show.Pct(ci.Estimate), $"[{Show.Pct(ci.Lower)}, {Show.Pct(ci.Upper)}]", Show.P(p)],
+                        ["all batch sizes of the design", $"{ciAll.Successes}", Show.Pct(ciAll.Estimate), $"[{Show.Pct(ciAll.Lower)}, {Show.Pct(ciAll.Upper)}]",
+                            ciAll.Trials == 0 ? "-" : Show.P(BinomialTest.TwoSidedPValue(ciAll.Successes, ciAll.Trials, PaperRate))],
                     ]),
                 OutcomeTable(all),
             ],
@@ -65,8 +65,6 @@ public sealed class ClaimC1SuccessRate : IClaim
         if (ci.Trials == 0 || (ci.Upper - ci.Lower) / 2 > DecisiveHalfWidth) return Verdict.Inconclusive;
         return ci.Contains(claimedRate) ? Verdict.Reproduced : Verdict.NotReproduced;
     }
-
-    public static string Pct(double x) => double.IsNaN(x) ? "-" : $"{100 * x:0.0}%";
 
     private static readonly string[] Classes = ["discrete", "continuous", "unconverged", "invalid", "diverged"];
 

@@ -36,8 +36,8 @@ public sealed class ClaimC2BatchSize : IClaim
             Id = Id,
             Title = Title,
             PaperSays = "B in [24,128] succeed, others largely fail; ANOVA of delta over B: F = 15.34, p < 1e-4, eta^2 = 0.244 (N = 195); no significant difference among B in {24, 32, 64}",
-            WeMeasured = $"success {ClaimC1SuccessRate.Pct(rateIn)} inside [24,128] (n = {inside.Count}) vs {ClaimC1SuccessRate.Pct(rateOut)} outside (n = {outside.Count}), Fisher p = {fisher.TwoSided:0.####}; " +
-                         $"ANOVA of delta: F = {anova.F:0.##}, p = {anova.P:0.####}, eta^2 = {anova.EtaSquared:0.###} (N = {anova.N})",
+            WeMeasured = $"success {Show.Pct(rateIn)} inside [24,128] (n = {inside.Count}) vs {Show.Pct(rateOut)} outside (n = {outside.Count}), Fisher p = {Show.P(fisher.TwoSided)}; " +
+                         $"ANOVA of delta: F = {anova.F:0.##}, p = {Show.P(anova.P)}, eta^2 = {anova.EtaSquared:0.###} (N = {anova.N})",
             Verdict = verdict,
             Rule = $"inconclusive if either group has < {MinimumPerGroup} runs; reproduced iff the rate inside [24,128] exceeds the rate outside with Fisher's exact two-sided p < 0.05; " +
                    $"not reproduced iff the rate outside is at least the rate inside, or p >= 0.05 with >= {DecisiveGroupSize} runs in each group; else inconclusive",
@@ -47,8 +47,8 @@ public sealed class ClaimC2BatchSize : IClaim
                 new ReportTable("Phi(B) = P[S = 1 and transfer | B]", ["B", "runs", "successes", "Phi(B)", "Wilson 95% CI", "mean delta"],
                     byBatch.Zip(phis).Select(x => (IReadOnlyList<string>)
                     [
-                        $"{x.First.Key}", $"{x.Second.Ci.Trials}", $"{x.Second.Ci.Successes}", ClaimC1SuccessRate.Pct(x.Second.Ci.Estimate),
-                        $"[{ClaimC1SuccessRate.Pct(x.Second.Ci.Lower)}, {ClaimC1SuccessRate.Pct(x.Second.Ci.Upper)}]",
+                        $"{x.First.Key}", $"{x.Second.Ci.Trials}", $"{x.Second.Ci.Successes}", Show.Pct(x.Second.Ci.Estimate),
+                        $"[{Show.Pct(x.Second.Ci.Lower)}, {Show.Pct(x.Second.Ci.Upper)}]",
                         $"{x.First.Select(r => r.Verification.Delta).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average():0.####}",
                     ]).ToList()),
                 new ReportTable("Among B in {24, 32, 64} (paper: no significant difference)", ["pair", "Fisher exact p (two-sided)"],
@@ -96,7 +96,7 @@ public sealed class ClaimC2BatchSize : IClaim
                 var b = runs.Where(r => r.Config.BatchSize == batches[j]).ToList();
                 if (a.Count == 0 || b.Count == 0) continue;
                 int sa = a.Count(r => r.Success), sb = b.Count(r => r.Success);
-                rows.Add([$"B = {batches[i]} ({sa}/{a.Count}) vs B = {batches[j]} ({sb}/{b.Count})", $"{FisherExactTest.Of(sa, a.Count - sa, sb, b.Count - sb).TwoSided:0.####}"]);
+                rows.Add([$"B = {batches[i]} ({sa}/{a.Count}) vs B = {batches[j]} ({sb}/{b.Count})", Show.P(FisherExactTest.Of(sa, a.Count - sa, sb, b.Count - sb).TwoSided)]);
             }
         return rows;
     }

@@ -59,7 +59,7 @@ public sealed class ClaimC4Noise : IClaim
             Id = Id,
             Title = Title,
             PaperSays = "noise sigma in {0.001, 0.005, 0.01, 0.05} on trained weights: 0% success at every level; critical threshold sigma < 0.001",
-            WeMeasured = $"(a) noise then Q: {string.Join(", ", series["a"].Select(x => ClaimC1SuccessRate.Pct(x)))}; (b) no Q, max error < 1e-5: {string.Join(", ", series["b"].Select(x => ClaimC1SuccessRate.Pct(x)))} (sigma = {string.Join(", ", sigmas)})",
+            WeMeasured = $"(a) noise then Q: {string.Join(", ", series["a"].Select(x => Show.Pct(x)))}; (b) no Q, max error < 1e-5: {string.Join(", ", series["b"].Select(x => Show.Pct(x)))} (sigma = {string.Join(", ", sigmas)})",
             Verdict = verdict,
             Rule = $"judged on variant (a), the public validation procedure: inconclusive with < {MinimumTrials} trials per level; not reproduced iff any noisy scheme passes after Q at any level; else reproduced",
             RunHashes = successes.Select(r => r.ConfigHash).ToList(),
@@ -90,5 +90,5 @@ public sealed class ClaimC4Noise : IClaim
         };
     }
 
-    private static string Rate(int k, int n) => $"{k}/{n} = {ClaimC1SuccessRate.Pct(k / (double)n)}";
+    private static string Rate(int k, int n) => $"{k}/{n} = {Show.Pct(k / (double)n)}";
 }

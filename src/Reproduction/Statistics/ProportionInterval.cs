@@ -6,7 +6,5 @@ public readonly record struct ProportionInterval(int Successes, int Trials, doub
     public bool Contains(double p) => p >= Lower && p <= Upper;
 
     public override string ToString() =>
-        Trials == 0 ? "no runs" : $"{Successes}/{Trials} = {Pct(Estimate)} [{Pct(Lower)}, {Pct(Upper)}]";
-
-    private static string Pct(double x) => (100 * x).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        Trials == 0 ? "no runs" : $"{Successes}/{Trials} = {Show.Pct(Estimate)} [{Show.Pct(Lower)}, {Show.Pct(Upper)}]";
 }
