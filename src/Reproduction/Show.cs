@@ -9,4 +9,7 @@ public static class Show
 
     /// <summary>A p-value; below 1e-4 only its bound is meaningful.</summary>
     public static string P(double p) => double.IsNaN(p) ? "-" : p < 1e-4 ? "< 1e-4" : p.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>"p = 0.0123" or "p < 1e-4", for running text.</summary>
+    public static string PIs(double p) => p < 1e-4 ? $"p {P(p)}" : $"p = {P(p)}";
 }

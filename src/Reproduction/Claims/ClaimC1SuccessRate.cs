@@ -33,7 +33,7 @@ public sealed class ClaimC1SuccessRate : IClaim
             Id = Id,
             Title = Title,
             PaperSays = "B in [24,128], AdamW wd >= 1e-4, prune to 7, round: success (S = 1 and transfer to 64x64, no fallback) in 68% of runs (133/195)",
-            WeMeasured = inRange.Count == 0 ? "no runs with B in [24,128]" : $"{ci} with B in [24,128]; exact binomial test vs 0.68: p = {Show.P(p)}",
+            WeMeasured = inRange.Count == 0 ? "no runs with B in [24,128]" : $"{ci} with B in [24,128]; exact binomial test vs 0.68: {Show.PIs(p)}",
             Verdict = verdict,
             Rule = $"inconclusive if no runs or the Wilson 95% CI half-width > {DecisiveHalfWidth}; else reproduced iff 0.68 lies in the CI",
             RunHashes = all.Select(r => r.ConfigHash).ToList(),

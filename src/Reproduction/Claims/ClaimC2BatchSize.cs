@@ -36,8 +36,8 @@ public sealed class ClaimC2BatchSize : IClaim
             Id = Id,
             Title = Title,
             PaperSays = "B in [24,128] succeed, others largely fail; ANOVA of delta over B: F = 15.34, p < 1e-4, eta^2 = 0.244 (N = 195); no significant difference among B in {24, 32, 64}",
-            WeMeasured = $"success {Show.Pct(rateIn)} inside [24,128] (n = {inside.Count}) vs {Show.Pct(rateOut)} outside (n = {outside.Count}), Fisher p = {Show.P(fisher.TwoSided)}; " +
-                         $"ANOVA of delta: F = {anova.F:0.##}, p = {Show.P(anova.P)}, eta^2 = {anova.EtaSquared:0.###} (N = {anova.N})",
+            WeMeasured = $"success {Show.Pct(rateIn)} inside [24,128] (n = {inside.Count}) vs {Show.Pct(rateOut)} outside (n = {outside.Count}), Fisher {Show.PIs(fisher.TwoSided)}; " +
+                         $"ANOVA of delta: F = {anova.F:0.##}, {Show.PIs(anova.P)}, eta^2 = {anova.EtaSquared:0.###} (N = {anova.N})",
             Verdict = verdict,
             Rule = $"inconclusive if either group has < {MinimumPerGroup} runs; reproduced iff the rate inside [24,128] exceeds the rate outside with Fisher's exact two-sided p < 0.05; " +
                    $"not reproduced iff the rate outside is at least the rate inside, or p >= 0.05 with >= {DecisiveGroupSize} runs in each group; else inconclusive",
