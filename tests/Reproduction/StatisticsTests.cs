@@ -92,6 +92,18 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void Roc_curve_runs_from_the_origin_to_one_one_and_its_area_is_the_auc()
+    {
+        double[] pos = [2.0, 3.0], neg = [1.0, 2.5];
+        var (fpr, tpr) = RocAuc.Curve(pos, neg);
+        (fpr[0], tpr[0]).Should().Be((0.0, 0.0));
+        (fpr[^1], tpr[^1]).Should().Be((1.0, 1.0));
+        double area = 0;
+        for (int i = 1; i < fpr.Length; i++) area += (fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1]) / 2;
+        area.Should().BeApproximately(RocAuc.Of(pos, neg), 1e-12);
+    }
+
+    [Fact]
     public void Bootstrap_interval_is_deterministic_and_brackets_the_auc()
     {
         double[] pos = [0.9, 0.8, 0.75, 0.6, 0.55, 0.4];

@@ -58,7 +58,8 @@ public static class TrainCommand
             var result = PopulationTrainer.Train([config], t, kind)[0];
             var path = Checkpoint.Write(result, kind, parse.GetValue(output)!);
             if (result.Scheme is null) return Diverged(result, kind, parse.GetValue(json));
-            var report = Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json");
+            // Both outcomes, as the sweep records them: the paper's (plain Q) and after lattice recovery.
+            var report = VerifyRecovery.Apply(result.Scheme, Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json"), recover: true, outPath: null);
 
             if (parse.GetValue(json))
             {

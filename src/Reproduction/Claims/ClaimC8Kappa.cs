@@ -15,6 +15,19 @@ public sealed class ClaimC8Kappa : IClaim
 
     public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.KappaSweepRunConfigs();
 
+    private static FigureSpec RocFigure(IReadOnlyList<double> failures, IReadOnlyList<double> successes, double auc)
+    {
+        var (fpr, tpr) = RocAuc.Curve(failures, successes);
+        return new FigureSpec
+        {
+            Id = "c8-kappa-roc",
+            Title = $"ROC of effective kappa as a failure detector (AUC {auc:0.###})",
+            XLabel = "false positive rate (successes flagged)", YLabel = "true positive rate (failures flagged)", Kind = FigureKind.Line,
+            Series = [new FigureSeries("kappa", fpr, tpr), new FigureSeries("chance", [0, 1], [0, 1])],
+            Caption = successes.Count == 0 || failures.Count == 0 ? "No curve: one of the classes is empty." : null,
+        };
+    }
+
     public ClaimResult Evaluate(ClaimContext context)
     {
         var runs = context.Find(Plan(context.Preset)).Where(r => r.Kappas.Count > 0).ToList();
@@ -58,6 +71,7 @@ public sealed class ClaimC8Kappa : IClaim
                         new FigureSeries("failure", runs.Where(r => !r.Success).Select(r => (double)r.Config.BatchSize).ToArray(), runs.Where(r => !r.Success).Select(KappaScore.Effective).ToArray()),
                     ],
                 },
+                RocFigure(failures, successes, auc.Auc),
             ],
             Notes =
             [

@@ -39,6 +39,20 @@ public static class RocAuc
         return new Result(auc, Quantile(values, alpha), Quantile(values, 1 - alpha), positives.Count, negatives.Count, resamples);
     }
 
+    /// <summary>The ROC curve: (false positive rate, true positive rate) at every distinct threshold, from (0,0) to (1,1).</summary>
+    public static (double[] Fpr, double[] Tpr) Curve(IReadOnlyList<double> positives, IReadOnlyList<double> negatives)
+    {
+        var thresholds = positives.Concat(negatives).Distinct().OrderDescending().ToList();
+        var fpr = new List<double> { 0 };
+        var tpr = new List<double> { 0 };
+        foreach (var t in thresholds)
+        {
+            fpr.Add(negatives.Count == 0 ? double.NaN : negatives.Count(x => x >= t) / (double)negatives.Count);
+            tpr.Add(positives.Count == 0 ? double.NaN : positives.Count(x => x >= t) / (double)positives.Count);
+        }
+        return (fpr.ToArray(), tpr.ToArray());
+    }
+
     private static double Quantile(double[] sorted, double q)
     {
         double h = (sorted.Length - 1) * q;
