@@ -42,7 +42,7 @@ public static class OnnxExporter
 
         string a = Down(g, "A", u, s.N, s.M, rank, levels);
         string b = Down(g, "B", v, s.M, s.P, rank, levels);
-        string m = g.Node("Mul", "products", [a, b]);
+        string m = g.Node("Mul", "scalar_products", [a, b]);
         string c = Up(g, m, w, s.N, s.P, rank, levels);
 
         var batch = OnnxDim.Symbolic("batch");
