@@ -69,6 +69,7 @@ public static class ExportCommand
                     (r.HiddenProducts.Count == 0 ? "" : $"; UNACCOUNTED: {string.Join(", ", r.HiddenProducts)}"));
         o.WriteLine($"  ONNX Runtime {p.Runtime}, batch {p.Batch}, seed {p.Seed}:");
         o.WriteLine($"    vs our evaluator (float32)   max abs {Output.Sci(p.MaxAbsVsEvaluator)}   rel {Output.Sci(p.MaxRelVsEvaluator)}   {(p.Pass ? "pass" : "FAIL")}");
+        o.WriteLine($"    paper's check (max abs < 1e-5 vs the model): {(p.PaperCriterion ? "met" : "not met (it ignores scale)")}");
         o.WriteLine($"    vs naive product (float64)   max abs {Output.Sci(p.MaxAbsVsNaive64)}   rel {Output.Sci(p.MaxRelVsNaive64)}   (our float32 evaluator: rel {Output.Sci(p.EvaluatorMaxRelVsNaive64)})");
         if (r.Message is not null) o.WriteLine($"  WARNING: {r.Message}");
         o.WriteLine(r.Ok ? "EXPORTED" : "EXPORTED, CHECKS FAILED");
