@@ -14,7 +14,8 @@ public static class CliApp
         ReproduceCommand.Create(),
         ReproduceCommand.CreateReport(),
         ReproduceCommand.CreateMerge(),
-        ReproduceCommand.CreateExport(),
+        ReproduceCommand.CreateExportRuns(),
+        ExportCommand.Create(),
     };
 
     public static int Run(string[] args)

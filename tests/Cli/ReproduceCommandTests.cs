@@ -66,7 +66,7 @@ public class ReproduceCommandTests
         report.ExitCode.Should().BeOneOf(0, 1);
         report.StdOut.Should().Contain("\"verdict\"");
         File.Exists(Path.Combine(merged, "report.md")).Should().BeTrue();
-        var export = CliRunner.Run("export", "--db", Path.Combine(merged, "runs.db"), "--jsonl", Path.Combine(merged, "runs.jsonl"));
+        var export = CliRunner.Run("export-runs", "--db", Path.Combine(merged, "runs.db"), "--jsonl", Path.Combine(merged, "runs.jsonl"));
         export.ExitCode.Should().Be(0);
         File.ReadAllLines(Path.Combine(merged, "runs.jsonl")).Should().HaveCount(StoredRecords(Path.Combine(merged, "runs.db")).Count);
     }

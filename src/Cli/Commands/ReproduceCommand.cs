@@ -91,11 +91,11 @@ public static class ReproduceCommand
         return command;
     }
 
-    public static Command CreateExport()
+    public static Command CreateExportRuns()
     {
         var db = new Option<string>("--db") { Description = "Run store (runs.db)", Required = true };
         var jsonl = new Option<string>("--jsonl") { Description = "Output file: one JSON object per stored run", Required = true };
-        var command = new Command("export", "Export stored runs as JSON Lines (configuration, verification, curves, kappa, provenance)") { db, jsonl };
+        var command = new Command("export-runs", "Export stored runs as JSON Lines (configuration, verification, curves, kappa, provenance)") { db, jsonl };
         command.SetAction(parse => Guarded.Run(() =>
         {
             string path = parse.GetValue(db)!;
