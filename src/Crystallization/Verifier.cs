@@ -7,13 +7,16 @@ namespace StrassenRepro.Crystallization;
 /// </summary>
 public static class Verifier
 {
+    /// <summary>The integer scheme that is judged: the kept slots as given when already integral, else Q of them.</summary>
+    public static Scheme Judged(Scheme kept) => kept.IsIntegral ? kept : Discretizer.Q(kept);
+
     public static VerificationReport Verify(Scheme scheme, VerificationOptions options, string path = "", string format = "memory", string? key = null)
     {
         int k = options.KeptSlotsFor(scheme);
         var keptIndices = Sparsifier.KeptSlots(scheme, k);
         var kept = scheme.SelectSlots(keptIndices);
         bool integral = kept.IsIntegral;
-        var discrete = integral ? kept : Discretizer.Q(kept);
+        var discrete = Judged(kept);
         var brent = BrentCheck.Exact(discrete, options.Ring);
         bool valid = brent.IsValid;
         double residual = BrentCheck.MaxResidual(kept);

@@ -20,7 +20,7 @@ public static class SchemeExport
         var options = VerificationOptions.Default with { Rank = rank, Ring = Ring.Z };
         var verdict = Verifier.Verify(scheme, options, source.Path, source.Format, source.Key);
         var kept = scheme.SelectSlots(verdict.KeptSlotIndices);
-        var exported = verdict.BrentValid ? (kept.IsIntegral ? kept : Discretizer.Q(kept)) : kept;
+        var exported = verdict.BrentValid ? Verifier.Judged(kept) : kept;
         int levels = LevelsFor(exported, size);
 
         var report = new ExportReport

@@ -44,7 +44,7 @@ public static class VerifyRecovery
     /// <summary>Q of the kept slots (or the integral input as given) when it is exact over Z, else null.</summary>
     private static Scheme? Direct(Scheme kept)
     {
-        var discrete = kept.IsIntegral ? kept : Discretizer.Q(kept);
+        var discrete = Verifier.Judged(kept);
         return BrentCheck.IsValid(discrete) ? discrete : null;
     }
 

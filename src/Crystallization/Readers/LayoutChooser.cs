@@ -30,7 +30,7 @@ public static class LayoutChooser
                 var scheme = layout.ToScheme(fit!.Value.Shape, fit.Value.Rank, u, v, w);
                 tried++;
                 var kept = Sparsifier.KeepTop(scheme, options.KeptSlotsFor(scheme));
-                var discrete = kept.IsIntegral ? kept : Discretizer.Q(kept);
+                var discrete = Verifier.Judged(kept);
                 if (BrentCheck.Exact(discrete, options.Ring).IsValid)
                 {
                     valid++;
