@@ -68,7 +68,7 @@ public static class Reproducer
     public static ReproductionPreset PresetOf(RunStore store) =>
         ReproductionPreset.ByName(store.GetMeta("preset") ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
 
-    /// <summary>Claims the harness does not evaluate yet (they get no verdict, and the report says so).</summary>
+    /// <summary>Claim ids left out of this evaluation (by --claims): they get no verdict here.</summary>
     public static IReadOnlyList<string> NotEvaluated(IReadOnlyList<IClaim> claims) =>
         ClaimCatalog.AllIds.Where(id => claims.All(c => c.Id != id)).ToList();
 }

@@ -130,7 +130,7 @@ public static class ReproduceCommand
         else
         {
             Console.Out.WriteLine(SummaryTable.ToMarkdown(results));
-            if (notEvaluated.Count > 0) Console.Out.WriteLine($"\nNot evaluated yet: {string.Join(", ", notEvaluated)}");
+            if (notEvaluated.Count > 0) Console.Out.WriteLine($"\nNot evaluated in this run (--claims): {string.Join(", ", notEvaluated)}");
             Console.Out.WriteLine($"\nReport: {Path.Combine(outDir, "report.md")} and index.html");
         }
         return results.All(r => r.Verdict == Verdict.Reproduced) ? ExitCodes.Success : ExitCodes.VerifiedFailure;
