@@ -56,7 +56,7 @@ public class FuzzTests
         foreach (var file in ValidFiles())
         {
             var original = File.ReadAllBytes(file);
-            for (int i = 0; i < 30; i++)
+            for (int i = 0; i < TestBudget.Trials(30); i++)
             {
                 var bytes = (byte[])original.Clone();
                 int flips = rng.Next(1, 5);
@@ -73,7 +73,7 @@ public class FuzzTests
         foreach (var file in ValidFiles())
         {
             var original = File.ReadAllBytes(file);
-            for (int i = 0; i < 10; i++)
+            for (int i = 0; i < TestBudget.Trials(10); i++)
             {
                 var bytes = original[..rng.Next(original.Length)];
                 Outcome(bytes, Path.GetExtension(file), $"{Path.GetFileName(file)} cut at {bytes.Length}").Should().Be("refused");
