@@ -80,6 +80,27 @@ public class ReaderTests
         act.Should().Throw<SchemeFormatException>().WithMessage("*truncated pickle*");
     }
 
+    [Theory]
+    [InlineData("<i8", 9007199254740993UL)]
+    [InlineData("<u8", 9007199254740993UL)]
+    [InlineData("<u8", ulong.MaxValue)]
+    public void A_64_bit_integer_past_two_to_the_53_is_refused_not_rounded(string descr, ulong value)
+    {
+        var act = () => NpyReader.Read(Npy(descr, "(1,)", BitConverter.GetBytes(value)), "t.npy");
+        act.Should().Throw<SchemeFormatException>().WithMessage($"t.npy: integer coefficient * is too large to check exactly");
+    }
+
+    [Theory]
+    [InlineData("<i8", 9007199254740992L)]
+    [InlineData("<i8", -9007199254740992L)]
+    [InlineData(">i8", -5L)]
+    public void A_64_bit_integer_up_to_two_to_the_53_reads_exactly(string descr, long value)
+    {
+        var bytes = BitConverter.GetBytes(value);
+        if (descr[0] == '>') Array.Reverse(bytes);
+        NpyReader.Read(Npy(descr, "(1,)", bytes), "t.npy").Data.Should().Equal((double)value);
+    }
+
     [Fact]
     public void A_huge_declared_shape_is_refused_before_allocation()
     {

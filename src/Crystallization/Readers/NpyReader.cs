@@ -93,10 +93,10 @@ public static partial class NpyReader
         bool bigEndian = order == '>' || (order == '=' && !BitConverter.IsLittleEndian);
         int size = kind switch
         {
-            "b1" or "i1" or "u1" => 1,
-            "i2" or "u2" or "f2" => 2,
-            "i4" or "u4" or "f4" => 4,
-            "i8" or "u8" or "f8" => 8,
+        "b1" or "i1" or "u1" => 1,
+        "i2" or "u2" or "f2" => 2,
+        "i4" or "u4" or "f4" => 4,
+        "i8" or "u8" or "f8" => 8,
             _ => throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}' (numeric arrays only)"),
         };
         long count = 1;
@@ -111,27 +111,20 @@ public static partial class NpyReader
         return new NpyArray(shape, values, dtype);
     }
 
-    private static double Element(ReadOnlySpan<byte> b, string kind, bool big, string name)
+    private static double Element(ReadOnlySpan<byte> b, string kind, bool big, string name) => kind switch
     {
-        const double exactLimit = 9007199254740992.0; // 2^53: larger integers lose exactness as doubles
-        double value = kind switch
-        {
-            "b1" or "u1" => b[0],
-            "i1" => (sbyte)b[0],
-            "i2" => big ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),
-            "u2" => big ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b),
-            "i4" => big ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
-            "u4" => big ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b),
-            "i8" => big ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b),
-            "u8" => big ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b),
-            "f2" => (double)(big ? BinaryPrimitives.ReadHalfBigEndian(b) : BinaryPrimitives.ReadHalfLittleEndian(b)),
-            "f4" => big ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
-            _ => big ? BinaryPrimitives.ReadDoubleBigEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b),
-        };
-        if (kind[0] is 'i' or 'u' && Math.Abs(value) > exactLimit)
-            throw new SchemeFormatException($"{name}: integer coefficient {value} is too large to check exactly");
-        return value;
-    }
+        "b1" or "u1" => b[0],
+        "i1" => (sbyte)b[0],
+        "i2" => big ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),
+        "u2" => big ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b),
+        "i4" => big ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
+        "u4" => big ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b),
+        "i8" => ExactInteger.ToDouble(big ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b), name),
+        "u8" => ExactInteger.ToDouble(big ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b), name),
+        "f2" => (double)(big ? BinaryPrimitives.ReadHalfBigEndian(b) : BinaryPrimitives.ReadHalfLittleEndian(b)),
+        "f4" => big ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
+        _ => big ? BinaryPrimitives.ReadDoubleBigEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b),
+    };
 
     private static double[] FortranToC(double[] values, int[] shape)
     {

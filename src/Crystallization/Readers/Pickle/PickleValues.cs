@@ -48,6 +48,3 @@ public sealed record PyGlobal(string Module, string Name, AllowedGlobal Kind, To
     public string FullName => $"{Module}.{Name}";
     public override string ToString() => FullName;
 }
-
-/// <summary>A torch dtype object (torch.float32 ...) met as a plain value; inert.</summary>
-public sealed record TorchDtype(string Name);

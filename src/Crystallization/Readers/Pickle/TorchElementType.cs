@@ -36,10 +36,7 @@ public static class TorchElementTypes
                 ushort bits = bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(b);
                 return BitConverter.Int32BitsToSingle(bits << 16);
             case TorchElementType.Int64:
-                long v = bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(b);
-                if (Math.Abs((double)v) > 9007199254740992.0)
-                    throw new SchemeFormatException($"integer coefficient {v} is too large to check exactly");
-                return v;
+                return ExactInteger.ToDouble(bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(b), null);
             case TorchElementType.Int32:
                 return bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(b);
             case TorchElementType.Int16:
