@@ -11,7 +11,8 @@ public static class BinomialTest
     public static double TwoSidedPValue(int successes, int trials, double p0)
     {
         if (trials < 0 || successes < 0 || successes > trials) throw new ArgumentOutOfRangeException(nameof(successes));
-        if (p0 <= 0 || p0 >= 1) return successes == Math.Round(p0 * trials) ? 1.0 : 0.0;
+        // p0 = 0 and p0 = 1 need no special case: the PMF is then 1 at one outcome and 0 elsewhere.
+        if (!(p0 >= 0 && p0 <= 1)) throw new ArgumentOutOfRangeException(nameof(p0), $"{p0} is not a probability");
         double observed = Binomial.PMF(p0, trials, successes);
         double total = 0;
         for (int k = 0; k <= trials; k++)

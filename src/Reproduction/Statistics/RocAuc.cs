@@ -53,7 +53,8 @@ public static class RocAuc
         return (fpr.ToArray(), tpr.ToArray());
     }
 
-    private static double Quantile(double[] sorted, double q)
+    /// <summary>The q-quantile of sorted values, interpolated linearly between order statistics (R's type 7).</summary>
+    public static double Quantile(double[] sorted, double q)
     {
         double h = (sorted.Length - 1) * q;
         int lo = (int)Math.Floor(h), hi = (int)Math.Ceiling(h);
