@@ -18,6 +18,7 @@ public static class BinomialTest
         for (int k = 0; k <= trials; k++)
         {
             double pk = Binomial.PMF(p0, trials, k);
+            // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
             if (pk <= observed * (1 + 1e-7)) total += pk;
         }
         return Math.Min(1.0, total);

@@ -14,6 +14,7 @@ public static class FisherExactTest
     {
         if (a < 0 || b < 0 || c < 0 || d < 0) throw new ArgumentOutOfRangeException(nameof(a), "counts must not be negative");
         int row1 = a + b, col1 = a + c, total = a + b + c + d;
+        // Stryker disable once Linq : equivalent, see mutation/equivalent-mutants.md
         int lo = Math.Max(0, col1 - (c + d)), hi = Math.Min(row1, col1);
         // Hypergeometric(N = total, K = col1 successes, n = row1 draws): x = a.
         double P(int x) => Hypergeometric.PMF(total, col1, row1, x);
@@ -21,6 +22,7 @@ public static class FisherExactTest
         for (int x = lo; x <= hi; x++)
         {
             double px = P(x);
+            // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
             if (px <= observed * (1 + 1e-7)) two += px;
             if (x <= a) less += px;
             if (x >= a) greater += px;

@@ -10,8 +10,7 @@ public static class RocAuc
 
     public static double Of(IReadOnlyList<double> positives, IReadOnlyList<double> negatives)
     {
-        if (positives.Count == 0 || negatives.Count == 0) return double.NaN;
-        double wins = 0;
+        double wins = 0; // with an empty class the loop adds nothing and 0/0 = NaN: the AUC is undefined
         foreach (var p in positives)
             foreach (var q in negatives)
                 wins += p > q ? 1 : p == q ? 0.5 : 0;
@@ -47,8 +46,9 @@ public static class RocAuc
         var tpr = new List<double> { 0 };
         foreach (var t in thresholds)
         {
-            fpr.Add(negatives.Count == 0 ? double.NaN : negatives.Count(x => x >= t) / (double)negatives.Count);
-            tpr.Add(positives.Count == 0 ? double.NaN : positives.Count(x => x >= t) / (double)positives.Count);
+            // An empty class gives 0/0 = NaN: its rate is undefined.
+            fpr.Add(negatives.Count(x => x >= t) / (double)negatives.Count);
+            tpr.Add(positives.Count(x => x >= t) / (double)positives.Count);
         }
         return (fpr.ToArray(), tpr.ToArray());
     }
