@@ -92,11 +92,13 @@ public class UnpicklerOpcodeTests
         Loading(body, '.').Should().Throw<SchemeFormatException>().WithMessage($"t.pkl: {message}");
     }
 
-    [Fact]
-    public void NEWOBJ_arguments_must_be_a_tuple()
+    [Theory]
+    [InlineData(0x81, "NEWOBJ")]
+    [InlineData('R', "REDUCE")]
+    public void NEWOBJ_and_REDUCE_arguments_must_be_a_tuple(int op, string name)
     {
-        Loading('c', "collections\nOrderedDict\n", 'N', 0x81, '.').Should().Throw<SchemeFormatException>()
-            .WithMessage("t.pkl: NEWOBJ arguments expects PyTuple, got None");
+        Loading('c', "collections\nOrderedDict\n", 'N', op, '.').Should().Throw<SchemeFormatException>()
+            .WithMessage($"t.pkl: {name} arguments expects PyTuple, got None");
     }
 
     [Fact]
