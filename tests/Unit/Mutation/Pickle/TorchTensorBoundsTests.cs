@@ -94,4 +94,8 @@ public class TorchTensorBoundsTests
         Creating(Four, 1, [4], [1]).Should().Throw<SchemeFormatException>().WithMessage("*reads past storage '0' of 4 elements");
         Creating(Four, 4, [1], [1]).Should().Throw<SchemeFormatException>().WithMessage("*reads past storage*");
     }
+
+    [Fact]
+    public void A_stride_equal_to_the_storage_length_is_inside_it_so_only_the_view_reads_past_it() =>
+        Creating(Four, 0, [2], [4]).Should().Throw<SchemeFormatException>().WithMessage("*tensor (offset 0, shape (2), stride (4)) reads past storage '0' of 4 elements");
 }
