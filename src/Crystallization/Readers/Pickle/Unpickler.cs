@@ -12,6 +12,7 @@ namespace StrassenRepro.Crystallization.Readers.Pickle;
 /// </summary>
 public sealed class Unpickler
 {
+    // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly byte[] _data;
@@ -270,6 +271,7 @@ public sealed class Unpickler
     private string Line()
     {
         int end = Array.IndexOf(_data, (byte)'\n', _pos, Math.Min(257, _data.Length - _pos));
+        // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
         if (end < 0) Fail("GLOBAL name is not terminated");
         var text = Text(end - _pos);
         _pos++;
