@@ -18,7 +18,6 @@ public static class SchemeJson
         try
         {
             // The parser only transcodes strings lazily, so invalid UTF-8 would surface later as another exception.
-            // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
             new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
         }
         catch (System.Text.DecoderFallbackException)
