@@ -244,4 +244,44 @@ public class NpyReaderTests
         array.Dtype.Should().Be("|O");
         array.Items.Should().HaveCount(3);
     }
+
+    [Fact]
+    public void A_bad_item_of_an_object_array_is_named_by_its_index()
+    {
+        using var zip = new System.IO.Compression.ZipArchive(System.IO.File.OpenRead(Fixtures.Checkpoint("alphatensor_rect_223.npz")));
+        using var entry = new MemoryStream();
+        using (var s = zip.Entries[0].Open()) s.CopyTo(entry);
+        var bytes = entry.ToArray();
+        // The first item's int64 data follows its BINBYTES opcode ('B', length 0x160); make its first coefficient 2^62.
+        int data = bytes.AsSpan().IndexOf("B`\u0001\0\0"u8) + 5;
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(data), 1L << 62);
+        var act = () => NpyReader.Read(bytes, "t.npy");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.npy[0]: integer coefficient 4611686018427387904 is too large*");
+    }
+
+    [Fact]
+    public void A_file_of_exactly_the_ten_byte_preamble_has_the_right_magic_and_an_empty_header()
+    {
+        var act = () => NpyReader.Read([.. Magic, 1, 0, 0, 0], "t.npy");
+        act.Should().Throw<SchemeFormatException>().WithMessage("*malformed .npy header*");
+    }
+
+    [Fact]
+    public void A_version_1_header_is_decoded_as_Latin1()
+    {
+        // Byte A0 is a no-break space in Latin-1 (whitespace, trimmed); as UTF-8 it would be invalid and spoil the shape.
+        var header = "{'descr': '<i4', 'fortran_order': False, 'shape': (\u00A02,), }\n";
+        var array = NpyReader.Read(File(header, [1, 0, 0, 0, 7, 0, 0, 0], major: 1, Encoding.Latin1), "t.npy");
+        array.Data.Should().Equal(1, 7);
+    }
+
+    [Theory]
+    [InlineData("(0,)")]
+    [InlineData("(2, 0)")]
+    public void An_array_with_a_zero_dimension_is_empty(string shape)
+    {
+        var array = NpyReader.Read(Npy("<f8", shape, []), "t.npy");
+        array.Data.Should().BeEmpty();
+        array.Shape.Should().Contain(0);
+    }
 }

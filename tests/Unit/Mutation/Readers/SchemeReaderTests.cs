@@ -127,4 +127,42 @@ public class SchemeReaderTests
             dir.Delete(true);
         }
     }
+
+    /// <summary>The top-level f32 Strassen checkpoint with its n-th tensor (U, V, W) made one-dimensional.</summary>
+    private static byte[] WithFlatTensor(int which)
+    {
+        var original = File.ReadAllBytes(Fixtures.Checkpoint("strassen_top_level_f32.pt"));
+        using var zip = new ZipArchive(new MemoryStream(original), ZipArchiveMode.Read);
+        var entries = new List<(string, byte[])>();
+        foreach (var e in zip.Entries)
+        {
+            using var s = e.Open();
+            using var m = new MemoryStream();
+            s.CopyTo(m);
+            var data = m.ToArray();
+            if (e.FullName == "archive/data.pkl")
+            {
+                // After each BINPERSID and storage offset 0 ("QK\0") come size (a, b) and stride (c, d):
+                // K a K b TUPLE2 BINPUT q K c K d TUPLE2. Make them (a*b,) and (1,).
+                int at = -1;
+                for (int n = 0; n <= which; n++) at = data.AsSpan(at + 1).IndexOf("QK\0"u8) + at + 1;
+                int size = at + 3;
+                data[size].Should().Be((byte)'K');
+                byte[] flat = [(byte)'K', (byte)(data[size + 1] * data[size + 3]), 0x85, data[size + 5], data[size + 6], (byte)'K', 1, 0x85];
+                data = [.. data[..size], .. flat, .. data[(size + 12)..]];
+            }
+            entries.Add((e.FullName, data));
+        }
+        return ZipBytes.Create(CompressionLevel.NoCompression, entries.ToArray());
+    }
+
+    [Theory]
+    [InlineData(0, "U")]
+    [InlineData(1, "V")]
+    [InlineData(2, "W")]
+    public void A_checkpoint_factor_that_is_not_a_matrix_is_named_in_the_refusal(int which, string role)
+    {
+        var act = () => SchemeReader.Read(WithFlatTensor(which), "t.pt");
+        act.Should().Throw<SchemeFormatException>().WithMessage($"t.pt: {role} has shape (28), expected a matrix");
+    }
 }
