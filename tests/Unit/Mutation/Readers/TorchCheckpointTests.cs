@@ -17,7 +17,7 @@ public class TorchCheckpointTests
     private const int StorageElements = 28, TotalBytes = 425 + 3 * 112;
 
     /// <summary>The fixture's entries, renamed (or dropped where rename gives null), as a new stored zip.</summary>
-    private static byte[] Repack(Func<string, string?> rename)
+    private static byte[] Repack(Func<string, string?> rename, Func<string, byte[], byte[]>? transform = null)
     {
         using var zip = new ZipArchive(new MemoryStream(Strassen()), ZipArchiveMode.Read);
         var entries = new List<(string, byte[])>();
@@ -27,7 +27,7 @@ public class TorchCheckpointTests
             using var s = e.Open();
             using var m = new MemoryStream();
             s.CopyTo(m);
-            entries.Add((name, m.ToArray()));
+            entries.Add((name, transform is null ? m.ToArray() : transform(e.FullName, m.ToArray())));
         }
         return ZipBytes.Create(CompressionLevel.NoCompression, entries.ToArray());
     }
@@ -101,5 +101,20 @@ public class TorchCheckpointTests
         TorchCheckpoint.Read(Strassen(), "f.pt", new PickleLimits { MaxTotalBytes = TotalBytes }).Root.Should().NotBeNull();
         var act = () => TorchCheckpoint.Read(Strassen(), "f.pt", new PickleLimits { MaxTotalBytes = TotalBytes - 1 });
         act.Should().Throw<SchemeFormatException>().WithMessage("*allocation cap*");
+    }
+
+    [Fact]
+    public void A_storage_declaring_zero_elements_is_checked_against_its_entry_size()
+    {
+        // The first persistent id ends "K\x1ct" (numel 28, TUPLE); make it declare 0 elements.
+        var bytes = Repack(n => n, (n, data) =>
+        {
+            if (n != "archive/data.pkl") return data;
+            int at = data.AsSpan().IndexOf("K\u001ct"u8);
+            data[at + 1] = 0;
+            return data;
+        });
+        var act = () => TorchCheckpoint.Read(bytes, "f.pt");
+        act.Should().Throw<SchemeFormatException>().WithMessage("f.pt: storage '0' declares 0 x 4 bytes, but its entry holds 112");
     }
 }
