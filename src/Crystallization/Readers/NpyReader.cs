@@ -107,6 +107,7 @@ public static partial class NpyReader
         var values = new double[count];
         for (int i = 0; i < count; i++)
             values[i] = Element(data.Slice(i * size, size), kind, bigEndian, name);
+        // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
         if (fortran && shape.Length > 1) values = FortranToC(values, shape);
         return new NpyArray(shape, values, dtype);
     }

