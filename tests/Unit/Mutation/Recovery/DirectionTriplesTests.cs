@@ -63,6 +63,18 @@ public class DirectionTriplesTests
         t.Right.Should().HaveCount(3);
     }
 
+    [Fact]
+    public void Slots_with_undefined_directions_still_give_triples_that_name_one_of_the_seven_slots()
+    {
+        // What an overflowing input produces: NaN directions. The sines are NaN, so every check downstream fails.
+        var nan = new ProjectivePoint(double.NaN, double.NaN);
+        var slots = Enumerable.Range(0, 7).Select(_ => new RankOneDirections(double.NaN, nan, nan)).ToArray();
+        var t = DirectionTriples.Find(slots);
+        t.RankTwoSlot.Should().BeInRange(0, 6);
+        t.Left.Should().HaveCount(3);
+        double.IsNaN(t.WorstPairSine).Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(6)]
     [InlineData(8)]

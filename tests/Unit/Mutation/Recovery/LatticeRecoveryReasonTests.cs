@@ -127,6 +127,16 @@ public class LatticeRecoveryReasonTests
         result.Reason.Should().Be("no labeling gives an exact scheme");
     }
 
+    [Fact]
+    public void An_input_so_large_that_its_squares_overflow_fails_the_structure_check_instead_of_throwing()
+    {
+        // Squares of 1e200 are infinite, so every direction is NaN (this used to throw a NullReferenceException).
+        var result = LatticeRecovery.TryRecover(KnownSchemes.Strassen().Map(x => x * 1e200));
+        result.Attempted.Should().BeTrue();
+        result.Succeeded.Should().BeFalse();
+        result.Reason.Should().StartWith("no rank-one structure: the rank-one directions of U do not fall pairwise onto three points (worst in-pair sine NaN)");
+    }
+
     internal static Scheme WithU(double[][] u)
     {
         var s = KnownSchemes.Strassen();
