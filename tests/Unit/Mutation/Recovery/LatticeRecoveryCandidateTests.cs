@@ -63,17 +63,18 @@ public class LatticeRecoveryCandidateTests
     [InlineData(0.5, 2.0)]      // [1, 1/2, 0, 1] times 2, W column halved: integral
     [InlineData(1.0 / 3, 3.0)] // times 3, W column divided by 3: integral
     [InlineData(0.25, 4.5)]    // times 4, W column 4.5 / 4 = 1.125: 0.125 from its rounding
-    public void A_slot_with_fractional_entries_is_scaled_by_the_smallest_multiple_up_to_four_that_makes_it_integral(double fraction, double wColumn)
+    [InlineData(0.5, 2.0, 3.0)] // the slot three times as large: its largest entry is brought to 1 first
+    public void A_slot_with_fractional_entries_is_scaled_by_the_smallest_multiple_up_to_four_that_makes_it_integral(double fraction, double wColumn, double size = 1)
     {
         // Strassen's rank-two U slot a11 + a22 gets a fractional a12 entry and its W column (c11, c22) a matching
         // size. Only a scaled candidate rounds closely (its rounding then fails the Brent check, so the reason
         // gives no margin); left unscaled, every candidate is more than 0.25 from its rounding.
         var s = KnownSchemes.Strassen();
         var u = s.URows();
-        u[0] = [1, fraction, 0, 1];
+        u[0] = [size, size * fraction, 0, size];
         var w = s.WRows();
-        w[0][0] = wColumn;
-        w[3][0] = wColumn;
+        w[0][0] = wColumn / size;
+        w[3][0] = wColumn / size;
         var result = LatticeRecovery.TryRecover(Scheme.FromRows(s.Shape, u, s.VRows(), w));
         result.Attempted.Should().BeTrue();
         result.Reason.Should().Be("no labeling gives an exact scheme");
