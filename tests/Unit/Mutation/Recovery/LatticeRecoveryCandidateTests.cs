@@ -48,6 +48,18 @@ public class LatticeRecoveryCandidateTests
         result.RoundingMargin!.Value.Should().BeApproximately(delta, 1e-12);
     }
 
+    [Fact]
+    public void When_Strassen_labelings_round_differently_the_closest_one_is_reported()
+    {
+        // M1's W column off by 0.01 at c11 and 0.02 at c12: the identity labeling is 0.02 from Strassen, another
+        // labeling that also lands on Strassen adds the two errors into one coefficient (0.03).
+        var input = LatticeRecoveryReasonTests.WithW(KnownSchemes.Strassen(), (0, 0, 0.01), (1, 0, 0.02));
+        var result = LatticeRecovery.TryRecover(input);
+        result.Succeeded.Should().BeTrue(result.Reason);
+        result.CanonicalStrassen.Should().BeTrue();
+        result.RoundingMargin!.Value.Should().BeApproximately(0.02, 1e-12);
+    }
+
     [Theory]
     [InlineData(3UL)]
     [InlineData(11UL)]
