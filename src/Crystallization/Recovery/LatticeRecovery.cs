@@ -176,6 +176,7 @@ public static class LatticeRecovery
             {
                 double worst = 0;
                 foreach (var x in row) worst = Math.Max(worst, Math.Abs(k * unit * x - Math.Round(k * unit * x)));
+                // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
                 if (worst <= 0.1) return k * unit;
             }
             return unit;
