@@ -56,14 +56,13 @@ public sealed class RecursiveMultiplier<T> where T : unmanaged, IFloatingPointIe
 
     private sealed class Workspace
     {
-        public readonly T[][] S, Tb, M, Prods;
+        public readonly T[][] S, Tb, M;
 
         public Workspace(Shape s, int levels)
         {
             S = new T[levels + 1][];
             Tb = new T[levels + 1][];
             M = new T[levels + 1][];
-            Prods = new T[levels + 1][];
             for (int k = 1; k <= levels; k++)
             {
                 S[k] = new T[Pow(s.ASize, k - 1)];
