@@ -63,6 +63,18 @@ public class VerificationTests
         new VerificationOptions { Rank = 1 }.KeptSlotsFor(KnownSchemes.Strassen()).Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(2, 2, 2, 8, 7)]
+    [InlineData(2, 2, 2, 7, 7)]
+    [InlineData(2, 2, 2, 6, 6)]
+    [InlineData(2, 2, 3, 12, 12)]
+    public void By_default_2x2_schemes_keep_at_most_7_slots_and_other_shapes_keep_all(int n, int m, int p, int rank, int kept)
+    {
+        var s = new Shape(n, m, p);
+        var scheme = new Scheme(s, rank, new double[rank * s.ASize], new double[rank * s.BSize], new double[rank * s.CSize]);
+        VerificationOptions.Default.KeptSlotsFor(scheme).Should().Be(kept);
+    }
+
     [Fact]
     public void Sparsifying_to_zero_slots_keeps_none_and_a_negative_count_is_refused()
     {
