@@ -24,7 +24,9 @@ public static class BrentCheck
         // Products of three coefficients summed over R slots: use 64-bit integers when the bound
         // max|U| max|V| max|W| R cannot overflow, exact big integers otherwise.
         double bound = MaxAbs(s.UFlat) * MaxAbs(s.VFlat) * MaxAbs(s.WFlat) * Math.Max(1, s.Rank);
-        return bound < 4.0e18 ? OverIntegersLong(s) : OverIntegersBig(s);
+        // |sum| <= bound, so at the bound itself 64-bit integers would still be exact (>= vs > is equivalent).
+        if (bound >= 4.0e18) return OverIntegersBig(s);
+        return OverIntegersLong(s);
     }
 
     private static double MaxAbs(ReadOnlySpan<double> values)
@@ -47,10 +49,12 @@ public static class BrentCheck
             for (int x = 0; x < nx; x++)
             {
                 long ux = u[r * nx + x];
+                // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                 if (ux == 0) continue;
                 for (int y = 0; y < ny; y++)
                 {
                     long uv = ux * v[r * ny + y];
+                    // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                     if (uv == 0) continue;
                     int row = (x * ny + y) * nz;
                     for (int z = 0; z < nz; z++) sums[row + z] += uv * w[z * rank + r];
@@ -69,10 +73,12 @@ public static class BrentCheck
             for (int x = 0; x < nx; x++)
             {
                 var ux = new BigInteger(s.U(r, x));
+                // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                 if (ux.IsZero) continue;
                 for (int y = 0; y < ny; y++)
                 {
                     var uv = ux * new BigInteger(s.V(r, y));
+                    // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                     if (uv.IsZero) continue;
                     int row = (x * ny + y) * nz;
                     for (int z = 0; z < nz; z++) sums[row + z] += uv * new BigInteger(s.W(z, r));
@@ -153,10 +159,12 @@ public static class BrentCheck
             for (int x = 0; x < nx; x++)
             {
                 double ux = u[r * nx + x];
+                // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                 if (ux == 0) continue;
                 for (int y = 0; y < ny; y++)
                 {
                     double uv = ux * v[r * ny + y];
+                    // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                     if (uv == 0) continue;
                     int row = (x * ny + y) * nz;
                     for (int z = 0; z < nz; z++) sums[row + z] += uv * w[z * rank + r];

@@ -20,8 +20,11 @@ public static class SchemeSymmetry
         var v = s.VFlat.ToArray();
         var w = s.WFlat.ToArray();
         var shape = s.Shape;
+        // Stryker disable once Assignment : equivalent, see mutation/equivalent-mutants.md
         if (which != 0) for (int x = 0; x < shape.ASize; x++) u[slot * shape.ASize + x] *= -1;
+        // Stryker disable once Assignment : equivalent, see mutation/equivalent-mutants.md
         if (which != 1) for (int y = 0; y < shape.BSize; y++) v[slot * shape.BSize + y] *= -1;
+        // Stryker disable once Assignment : equivalent, see mutation/equivalent-mutants.md
         if (which != 2) for (int z = 0; z < shape.CSize; z++) w[z * s.Rank + slot] *= -1;
         return new Scheme(shape, s.Rank, u, v, w);
     }

@@ -77,13 +77,23 @@ public static class TransferTest
             double scale = MaxAbs(reference);
             double abs64 = MaxAbsDiff(c64, reference);
             double abs32 = MaxAbsDiff(c32.Select(x => (double)x).ToArray(), reference);
-            double rel64 = scale > 0 ? abs64 / scale : abs64;
-            double rel32 = scale > 0 ? abs32 / scale : abs32;
+            double rel64 = RelativeError(abs64, scale);
+            double rel32 = RelativeError(abs32, scale);
             rows.Add(new TransferRow(level, n, m, p, abs32, rel32, abs64, rel64,
-                Pass: rel64 <= PassRelativeErrorF64, PaperCriterionF32: abs32 < PaperCriterion));
+                Pass: PassesF64(rel64), PaperCriterionF32: MeetsPaperCriterion(abs32)));
         }
         return rows;
     }
+
+    /// <summary>Normwise relative error max|C_hat - C| / max|C|; the absolute error itself when C is all zero.</summary>
+    public static double RelativeError(double maxAbsError, double referenceScale) =>
+        referenceScale > 0 ? maxAbsError / referenceScale : maxAbsError;
+
+    /// <summary>The pass criterion of a float64 run: relative error at most PassRelativeErrorF64.</summary>
+    public static bool PassesF64(double relativeErrorF64) => relativeErrorF64 <= PassRelativeErrorF64;
+
+    /// <summary>The paper's criterion on a float32 run: max abs error strictly below PaperCriterion.</summary>
+    public static bool MeetsPaperCriterion(double maxAbsErrorF32) => maxAbsErrorF32 < PaperCriterion;
 
     private static double[] RandomFloat32Matrix(GaussianSource rng, int count)
     {

@@ -25,6 +25,6 @@ public sealed record VerificationOptions
             if (k < 1 || k > s.Rank) throw new SchemeFormatException($"--rank {k} is outside 1..{s.Rank} for this scheme");
             return k;
         }
-        return s.Shape == Shape.Square2 && s.Rank >= 7 ? 7 : s.Rank;
+        return s.Shape == Shape.Square2 ? Math.Min(s.Rank, 7) : s.Rank;
     }
 }
