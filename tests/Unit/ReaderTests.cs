@@ -146,17 +146,5 @@ public class ReaderTests
         act.Should().Throw<SchemeFormatException>().WithMessage(message);
     }
 
-    private static byte[] Npy(string descr, string? shape, byte[] data)
-    {
-        string header = shape is null
-            ? $"{{'descr': '{descr}', 'fortran_order': False, }}"
-            : $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}";
-        header = header.PadRight(118) + "\n";
-        var bytes = new List<byte> { 0x93 };
-        bytes.AddRange(Encoding.ASCII.GetBytes("NUMPY"));
-        bytes.AddRange([1, 0, (byte)header.Length, 0]);
-        bytes.AddRange(Encoding.Latin1.GetBytes(header));
-        bytes.AddRange(data);
-        return bytes.ToArray();
-    }
+    private static byte[] Npy(string descr, string? shape, byte[] data) => Readers.TestBytes.Npy(descr, shape, data);
 }

@@ -7,21 +7,7 @@ namespace StrassenRepro.Tests.Unit.Readers;
 [Trait("Category", "Fast")]
 public class UnpicklerTests
 {
-    private static byte[] P(params object[] parts)
-    {
-        var bytes = new List<byte>();
-        foreach (var part in parts)
-            bytes.AddRange(part switch
-            {
-                byte b => [b],
-                char c => [(byte)c],
-                int i => [(byte)i],
-                string s => Encoding.Latin1.GetBytes(s),
-                byte[] raw => raw,
-                _ => throw new ArgumentException("part"),
-            });
-        return bytes.ToArray();
-    }
+    private static byte[] P(params object[] parts) => TestBytes.Pickle(parts);
 
     private static byte[] Str(string s)
     {

@@ -9,20 +9,7 @@ namespace StrassenRepro.Tests.Unit.Mutation.Pickle;
 [Trait("Category", "Fast")]
 public class UnpicklerOpcodeTests
 {
-    private static byte[] P(params object[] parts)
-    {
-        var bytes = new List<byte>();
-        foreach (var part in parts)
-            bytes.AddRange(part switch
-            {
-                char c => [(byte)c],
-                int i => [(byte)i],
-                string s => Encoding.Latin1.GetBytes(s),
-                byte[] raw => raw,
-                _ => throw new ArgumentException("part"),
-            });
-        return bytes.ToArray();
-    }
+    private static byte[] P(params object[] parts) => StrassenRepro.Tests.Unit.Readers.TestBytes.Pickle(parts);
 
     private static byte[] Str(string s) => [0x8c, (byte)Encoding.UTF8.GetByteCount(s), .. Encoding.UTF8.GetBytes(s)];
 

@@ -12,16 +12,7 @@ public class SchemeReaderTests
 {
     private static string Numpy(string name) => Path.Combine(Fixtures.Dir("numpy"), name);
 
-    private static byte[] Npy(string descr, string shape, byte[] data)
-    {
-        var header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}\n";
-        var bytes = new List<byte> { 0x93 };
-        bytes.AddRange(Encoding.ASCII.GetBytes("NUMPY"));
-        bytes.AddRange([1, 0, (byte)header.Length, 0]);
-        bytes.AddRange(Encoding.Latin1.GetBytes(header));
-        bytes.AddRange(data);
-        return bytes.ToArray();
-    }
+    private static byte[] Npy(string descr, string shape, byte[] data) => StrassenRepro.Tests.Unit.Readers.TestBytes.Npy(descr, shape, data);
 
     private static byte[] Zip(params (string Name, byte[] Data)[] entries)
     {
