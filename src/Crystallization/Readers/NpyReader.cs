@@ -93,10 +93,10 @@ public static partial class NpyReader
         bool bigEndian = order == '>' || (order == '=' && !BitConverter.IsLittleEndian);
         int size = kind switch
         {
-        "b1" or "i1" or "u1" => 1,
-        "i2" or "u2" or "f2" => 2,
-        "i4" or "u4" or "f4" => 4,
-        "i8" or "u8" or "f8" => 8,
+            "b1" or "i1" or "u1" => 1,
+            "i2" or "u2" or "f2" => 2,
+            "i4" or "u4" or "f4" => 4,
+            "i8" or "u8" or "f8" => 8,
             _ => throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}' (numeric arrays only)"),
         };
         long count = 1;
