@@ -51,6 +51,31 @@ public class SchemeSymmetryTests
     }
 
     [Fact]
+    public void Among_equally_large_pivots_the_first_row_is_taken_and_this_unimodular_inverse_is_exact()
+    {
+        // Column 0 has two candidates of magnitude 4; pivoting on the later one gives entries like 1.9999999999999991.
+        var a = new double[,] { { 4, 0, 1 }, { 4, -1, 0 }, { 1, 2, 2 } };
+        SchemeSymmetry.Inverse(a).Should().BeEquivalentTo(new double[,] { { -2, 2, 1 }, { -8, 7, 4 }, { 9, -8, -4 } });
+    }
+
+    [Fact]
+    public void A_pivot_of_exactly_1e_300_is_still_inverted()
+    {
+        var inv = SchemeSymmetry.Inverse(new double[,] { { 1e-300, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } });
+        inv[0, 0].Should().Be(1 / 1e-300);
+        inv[1, 1].Should().Be(1);
+    }
+
+    [Fact]
+    public void A_basis_change_multiplies_U_by_P_and_V_by_Q_and_divides_W_by_P()
+    {
+        // 1x1x1: U' = U P Q^-1, V' = V Q R^-1, W' = W R / P; signs are checked too, not only the product U V W.
+        var s = new Scheme(new Shape(1, 1, 1), 1, [2], [3], [5]);
+        var moved = SchemeSymmetry.ChangeBasis(s, new double[,] { { 2 } }, new double[,] { { 1 } }, new double[,] { { 1 } });
+        moved.Coefficients().Should().Equal(4, 3, 2.5);
+    }
+
+    [Fact]
     public void A_3x3_inverse_of_a_unimodular_integer_matrix_is_integral()
     {
         var inv = SchemeSymmetry.Inverse(P3);

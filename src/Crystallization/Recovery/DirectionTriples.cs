@@ -13,6 +13,10 @@ public sealed record DirectionTriples(
     double WorstPairSine,
     double Separation)
 {
+    // Structure checks, only for an informative reason: the exact Brent check is what decides.
+    public const double MaxRankOneRatio = 0.1;
+    public const double MaxPairSine = 0.1;
+
     /// <summary>The 15 ways to split six items into three pairs.</summary>
     private static readonly int[][] Pairings = AllPairings([0, 1, 2, 3, 4, 5]).ToArray();
 
@@ -41,8 +45,21 @@ public sealed record DirectionTriples(
         return best!;
     }
 
+    /// <summary>Why these triples are not the rank-one structure of a Strassen-type factor, or null when they are.</summary>
+    public string? StructureProblem(string name)
+    {
+        // Written as !(x <= bound) so that a NaN (from an overflowing input) counts as a failure.
+        if (!(WorstRankOneRatio <= MaxRankOneRatio))
+            return $"six slots of {name} are not rank one (worst sigma2/sigma1 {WorstRankOneRatio:0.###})";
+        if (!(WorstPairSine <= MaxPairSine))
+            return $"the rank-one directions of {name} do not fall pairwise onto three points (worst in-pair sine {WorstPairSine:0.###})";
+        if (!(Separation > 2 * WorstPairSine && Separation >= 1e-9))
+            return $"the directions of {name} do not form three distinct points (separation {Separation:0.###e+0})";
+        return null;
+    }
+
     /// <summary>Best pairing of six points into three: the mean point of each pair and the worst in-pair sine.</summary>
-    private static (ProjectivePoint[] Points, double WorstSine) Cluster(ProjectivePoint[] six)
+    internal static (ProjectivePoint[] Points, double WorstSine) Cluster(ProjectivePoint[] six)
     {
         int[]? bestPairing = null;
         double bestWorst = double.PositiveInfinity;

@@ -25,9 +25,6 @@ public static class LatticeRecovery
     /// <summary>A candidate further than this from its rounding is not taken as the input's basis change, even if exact.</summary>
     public const double MaxRoundingMargin = 0.25;
 
-    // Structure checks, only for an informative reason: the exact Brent check is what decides.
-    private const double MaxRankOneRatio = 0.1;
-    private const double MaxPairSine = 0.1;
     private const int MaxSlotMultiple = 4;
 
     // Strassen's own frames (KnownSchemes.Strassen): U left {e1, e2, e1 - e2}; U right and V right {e1, e2, e1 + e2}.
@@ -65,7 +62,7 @@ public static class LatticeRecovery
 
         var u = DirectionTriples.Find(Enumerable.Range(0, 7).Select(r => RankOneDirections.Of(scheme.URow(r))).ToArray());
         var v = DirectionTriples.Find(Enumerable.Range(0, 7).Select(r => RankOneDirections.Of(scheme.VRow(r))).ToArray());
-        var problem = StructureProblem(u, "U") ?? StructureProblem(v, "V");
+        var problem = u.StructureProblem("U") ?? v.StructureProblem("V");
         if (problem is not null) return RecoveryResult.Failed(residual, $"no rank-one structure: {problem}");
 
         Candidate? best = null;
@@ -104,25 +101,13 @@ public static class LatticeRecovery
         };
     }
 
-    private static string? StructureProblem(DirectionTriples t, string name)
-    {
-        // Written as !(x <= bound) so that a NaN (from an overflowing input) counts as a failure.
-        if (!(t.WorstRankOneRatio <= MaxRankOneRatio))
-            return $"six slots of {name} are not rank one (worst sigma2/sigma1 {t.WorstRankOneRatio:0.###})";
-        if (!(t.WorstPairSine <= MaxPairSine))
-            return $"the rank-one directions of {name} do not fall pairwise onto three points (worst in-pair sine {t.WorstPairSine:0.###})";
-        if (!(t.Separation > 2 * t.WorstPairSine && t.Separation >= 1e-9))
-            return $"the directions of {name} do not form three distinct points (separation {t.Separation:0.###e+0})";
-        return null;
-    }
-
     private static ProjectivePoint[] Label(ProjectivePoint[] points, int[] labeling) =>
         [points[labeling[0]], points[labeling[1]], points[labeling[2]]];
 
     private static double[][] Rows(double[,] m) => [[m[0, 0], m[0, 1]], [m[1, 0], m[1, 1]]];
 
     /// <summary>One labeling's transformed scheme, scaled slot by slot, and its rounding.</summary>
-    private sealed record Candidate(double[,] P, double[,] Q, double[,] R, double[] Alpha, double[] Beta, Scheme Rounded, double Margin, bool IsStrassen)
+    internal sealed record Candidate(double[,] P, double[,] Q, double[,] R, double[] Alpha, double[] Beta, Scheme Rounded, double Margin, bool IsStrassen)
     {
         /// <summary>P from U's left points (P^T x = e_k), Q from U's right points (Q^-1 y = e_k), R from V's right points (R^-1 y = e_k).</summary>
         public static Candidate? Build(Scheme input, ProjectivePoint[] uLeft, ProjectivePoint[] uRight, ProjectivePoint[] vRight)
@@ -165,7 +150,7 @@ public static class LatticeRecovery
         /// The factor that makes the row a primitive integer vector: its largest entry becomes 1, then
         /// the smallest multiple 1..4 that is (nearly) integral, for a rank-two slot like [1, 1/2, ...].
         /// </summary>
-        private static double PrimitiveScale(ReadOnlySpan<double> row)
+        internal static double PrimitiveScale(ReadOnlySpan<double> row)
         {
             int top = 0;
             for (int i = 1; i < row.Length; i++)

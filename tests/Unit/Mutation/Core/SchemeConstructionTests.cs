@@ -21,7 +21,7 @@ public class SchemeConstructionTests
     public void A_negative_rank_is_refused()
     {
         var act = () => new Scheme(One, -1, [], [], []);
-        act.Should().Throw<SchemeFormatException>();
+        act.Should().Throw<SchemeFormatException>().WithMessage("rank -1 is negative");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class SchemeConstructionTests
     public void FromRows_refuses_a_W_with_the_wrong_number_of_rows()
     {
         var act = () => Scheme.FromRows(One, [[1]], [[1]], [[1], [1]]);
-        act.Should().Throw<SchemeFormatException>();
+        act.Should().Throw<SchemeFormatException>().WithMessage("W has 2 rows, expected 1");
     }
 
     [Fact]
@@ -91,7 +91,8 @@ public class SchemeConstructionTests
     public void Selecting_a_slot_outside_the_rank_is_refused(int slot)
     {
         var act = () => KnownSchemes.Strassen().SelectSlots([0, slot]);
-        act.Should().Throw<ArgumentOutOfRangeException>();
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "slots")
+            .WithMessage($"slot {slot} is not in 0..6*");
     }
 
     [Fact]
