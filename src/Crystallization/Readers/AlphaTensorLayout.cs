@@ -92,7 +92,7 @@ public static class AlphaTensorLayout
         for (int r = 0; r < rank; r++)
             for (int x = 0; x < d; x++)
             {
-                data[(0 * d + x) * rank + r] = s.U(r, x);
+                data[x * rank + r] = s.U(r, x); // block 0 (u): (0 * d + x) * rank + r
                 data[(1 * d + x) * rank + r] = s.V(r, x);
             }
         for (int i = 0; i < n; i++)

@@ -8,12 +8,12 @@ internal static class ExactInteger
 {
     private const long Limit = 1L << 53;
 
-    public static double ToDouble(long v, string? file) =>
+    public static double ToDouble(long v, string file) =>
         v is > Limit or < -Limit ? throw TooLarge(v.ToString(), file) : v;
 
-    public static double ToDouble(ulong v, string? file) =>
+    public static double ToDouble(ulong v, string file) =>
         v > Limit ? throw TooLarge(v.ToString(), file) : v;
 
-    private static SchemeFormatException TooLarge(string v, string? file) =>
-        new($"{(file is null ? "" : file + ": ")}integer coefficient {v} is too large to check exactly");
+    private static SchemeFormatException TooLarge(string v, string file) =>
+        new($"{file}: integer coefficient {v} is too large to check exactly");
 }

@@ -90,7 +90,13 @@ public static partial class NpyReader
         string kind = dtype[1..];
         if (kind.StartsWith('O'))
             throw new SchemeFormatException($"{name}: object array where a numeric array was expected");
-        bool bigEndian = order == '>' || (order == '=' && !BitConverter.IsLittleEndian);
+        bool bigEndian = order switch
+        {
+            '<' or '|' => false,
+            '>' => true,
+            '=' => !BitConverter.IsLittleEndian,
+            _ => throw new SchemeFormatException($"{name}: unsupported byte order '{Pickle.AllowList.Printable(order.ToString())}' in dtype '{Pickle.AllowList.Printable(dtype)}'"),
+        };
         int size = kind switch
         {
             "b1" or "i1" or "u1" => 1,

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using StrassenRepro.Crystallization.Readers.Pickle;
 
 namespace StrassenRepro.Crystallization.Readers;
 
@@ -46,30 +47,12 @@ public static class NpzReader
         }
     }
 
+    /// <summary>The entry's bytes: refused if it declares more than MaxEntryBytes, then read by ZipSafety.ReadExactly,
+    /// which refuses an entry that inflates to more or fewer bytes than it declares or fails its CRC.</summary>
     private static byte[] ReadBounded(ZipArchiveEntry entry, string name)
     {
         if (entry.Length > MaxEntryBytes)
-            throw new SchemeFormatException($"{name}: entry '{entry.FullName}' declares {entry.Length} bytes, over the {MaxEntryBytes} limit");
-        try
-        {
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxEntryBytes)
-                    throw new SchemeFormatException($"{name}: entry '{entry.FullName}' inflates past the {MaxEntryBytes} limit");
-            }
-            var bytes = buffer.ToArray();
-            if (ZipSafety.Crc32(bytes) != entry.Crc32)
-                throw new SchemeFormatException($"{name}: entry '{entry.FullName}' fails its CRC check (corrupted)");
-            return bytes;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or NotSupportedException)
-        {
-            throw new SchemeFormatException($"{name}: corrupted entry '{entry.FullName}': {e.Message}");
-        }
+            throw new SchemeFormatException($"{name}: entry '{AllowList.Printable(entry.FullName)}' declares {entry.Length} bytes, over the {MaxEntryBytes} limit");
+        return ZipSafety.ReadExactly(entry, entry.Length, name);
     }
 }

@@ -18,7 +18,7 @@ public static class SchemeJson
         try
         {
             // The parser only transcodes strings lazily, so invalid UTF-8 would surface later as another exception.
-            new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+            StrictUtf8.Encoding.GetCharCount(bytes);
         }
         catch (System.Text.DecoderFallbackException)
         {

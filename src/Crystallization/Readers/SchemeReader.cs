@@ -80,20 +80,17 @@ public static class SchemeReader
         return new SchemeSource(AlphaTensorLayout.ToScheme(array, $"{name}[{key}]", key), path, "npz", key, null, AlphaTensorLayout.LayoutName, "declared");
     }
 
-    private static byte[] ReadAllBytes(string path, string name)
+    /// <summary>The file's bytes; refused if it is larger than `maxBytes` (a parameter so tests can reach the limit).</summary>
+    internal static byte[] ReadAllBytes(string path, string name, long maxBytes = MaxFileBytes)
     {
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists) throw new SchemeFormatException($"{path}: no such file");
-            if (info.Length > MaxFileBytes) throw new SchemeFormatException($"{name}: {info.Length} bytes is over the {MaxFileBytes}-byte limit");
+            if (info.Length > maxBytes) throw new SchemeFormatException($"{name}: {info.Length} bytes is over the {maxBytes}-byte limit");
             return File.ReadAllBytes(path);
         }
-        catch (IOException e)
-        {
-            throw new SchemeFormatException($"{name}: cannot read ({e.Message})");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SchemeFormatException($"{name}: cannot read ({e.Message})");
         }

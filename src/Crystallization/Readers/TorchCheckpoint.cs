@@ -10,23 +10,25 @@ namespace StrassenRepro.Crystallization.Readers;
 /// </summary>
 public sealed class TorchCheckpoint
 {
-    public const long MaxPickleBytes = 64L * 1024 * 1024;
-
     private readonly Dictionary<string, byte[]> _storages;
 
     public object? Root { get; }
     public bool BigEndian { get; }
     public string Archive { get; }
 
-    private TorchCheckpoint(object? root, bool bigEndian, string archive, Dictionary<string, byte[]> storages)
+    /// <summary>The file name the checkpoint was read as; it names the refusals of Materialize.</summary>
+    public string FileName { get; }
+
+    private TorchCheckpoint(object? root, bool bigEndian, string archive, string file, Dictionary<string, byte[]> storages)
     {
         Root = root;
         BigEndian = bigEndian;
         Archive = archive;
+        FileName = file;
         _storages = storages;
     }
 
-    public double[] Materialize(TorchTensor t) => t.Materialize(_storages[t.Storage.Key], BigEndian);
+    public double[] Materialize(TorchTensor t) => t.Materialize(_storages[t.Storage.Key], BigEndian, FileName);
 
     public static bool LooksLikeZip(byte[] bytes) => bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] is 3 or 5;
 
@@ -79,7 +81,8 @@ public sealed class TorchCheckpoint
         }
 
         var pickleEntry = entries[pickles[0]];
-        if (pickleEntry.Length > MaxPickleBytes) throw new SchemeFormatException($"{name}: data.pkl declares {pickleEntry.Length} bytes, over the {MaxPickleBytes} limit");
+        if (pickleEntry.Length > limits.MaxPickleBytes)
+            throw new SchemeFormatException($"{name}: data.pkl declares {pickleEntry.Length} bytes, over the {limits.MaxPickleBytes} limit");
         var pickle = ZipSafety.ReadExactly(pickleEntry, pickleEntry.Length, name);
         long budget = limits.MaxTotalBytes - pickle.Length;
         var storages = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -112,6 +115,6 @@ public sealed class TorchCheckpoint
         }
 
         var root = Unpickler.Load(pickle, name, Load, limits);
-        return new TorchCheckpoint(root, bigEndian, prefix.TrimEnd('/'), storages);
+        return new TorchCheckpoint(root, bigEndian, prefix.TrimEnd('/'), name, storages);
     }
 }

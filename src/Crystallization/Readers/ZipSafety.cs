@@ -16,17 +16,22 @@ public static class ZipSafety
         if (bad) throw new SchemeFormatException($"{file}: unsafe zip entry name '{AllowList.Printable(entry)}'");
     }
 
-    /// <summary>Exactly `length` bytes of the entry; an entry that inflates to more or fewer is corrupted (or a bomb).</summary>
+    /// <summary>
+    /// Exactly `length` bytes of the entry; an entry that inflates to more or fewer is corrupted (or a bomb).
+    /// The buffer grows as data arrives (from at most 1 MiB, doubling), so a length the entry does not
+    /// back is refused as truncated without allocating it first.
+    /// </summary>
     public static byte[] ReadExactly(ZipArchiveEntry entry, long length, string file)
     {
-        if (length < 0 || length > int.MaxValue) throw new SchemeFormatException($"{file}: entry '{AllowList.Printable(entry.FullName)}' is too large");
-        var buffer = new byte[length];
+        if (length < 0 || length > Array.MaxLength) throw new SchemeFormatException($"{file}: entry '{AllowList.Printable(entry.FullName)}' is too large");
+        var buffer = new byte[Math.Min(length, InitialBufferBytes)];
         try
         {
             using var stream = entry.Open();
             int done = 0;
-            while (done < buffer.Length)
+            while (done < length)
             {
+                if (done == buffer.Length) Array.Resize(ref buffer, (int)Math.Min(length, 2L * buffer.Length));
                 int read = stream.Read(buffer, done, buffer.Length - done);
                 if (read == 0) throw new SchemeFormatException($"{file}: entry '{AllowList.Printable(entry.FullName)}' is truncated ({done} of {length} bytes)");
                 done += read;
@@ -42,6 +47,9 @@ public static class ZipSafety
         }
         return buffer;
     }
+
+    /// <summary>The first buffer of a read: the whole entry when it is at most this long.</summary>
+    internal const int InitialBufferBytes = 1 << 20;
 
     private static readonly uint[] CrcTable = Enumerable.Range(0, 256).Select(n =>
     {

@@ -28,26 +28,26 @@ public class TorchElementTypeTests
         type.Size().Should().Be(size);
         type.IsFloat().Should().Be(isFloat);
         var storage = new byte[size].Concat(little).ToArray();
-        type.Read(storage, 1, bigEndian: false).Should().Be(value);
+        type.Read(storage, 1, bigEndian: false, "t.pt").Should().Be(value);
         var big = new byte[size].Concat(little.Reverse()).ToArray();
-        type.Read(big, 1, bigEndian: true).Should().Be(value);
+        type.Read(big, 1, bigEndian: true, "t.pt").Should().Be(value);
     }
 
     [Fact]
-    public void A_false_bool_reads_as_zero() => TorchElementType.Bool.Read(new byte[] { 0 }, 0, false).Should().Be(0);
+    public void A_false_bool_reads_as_zero() => TorchElementType.Bool.Read(new byte[] { 0 }, 0, false, "t.pt").Should().Be(0);
 
     [Theory]
     [InlineData(9007199254740992L)]
     [InlineData(-9007199254740992L)]
     public void Int64_up_to_two_to_the_53_reads_exactly(long v) =>
-        TorchElementType.Int64.Read(BitConverter.GetBytes(v), 0, false).Should().Be(v);
+        TorchElementType.Int64.Read(BitConverter.GetBytes(v), 0, false, "t.pt").Should().Be(v);
 
     [Theory]
     [InlineData(9007199254740993L)]
     [InlineData(long.MinValue)]
     public void Int64_past_two_to_the_53_is_refused(long v)
     {
-        var act = () => TorchElementType.Int64.Read(BitConverter.GetBytes(v), 0, false);
-        act.Should().Throw<SchemeFormatException>().WithMessage("*too large to check exactly*");
+        var act = () => TorchElementType.Int64.Read(BitConverter.GetBytes(v), 0, false, "t.pt");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.pt: integer coefficient * is too large to check exactly");
     }
 }

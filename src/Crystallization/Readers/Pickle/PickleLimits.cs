@@ -13,6 +13,9 @@ public sealed record PickleLimits
     /// <summary>Cap on the bytes of all storages and arrays materialised from one file.</summary>
     public long MaxTotalBytes { get; init; } = 128L * 1024 * 1024;
 
+    /// <summary>Largest pickle read from a checkpoint (its data.pkl entry), in bytes.</summary>
+    public long MaxPickleBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>How deep readers walk nested containers (memo references can make cycles).</summary>
     public int MaxDepth { get; init; } = 64;
 

@@ -20,7 +20,8 @@ public static class TorchElementTypes
         t is TorchElementType.Float32 or TorchElementType.Float64 or TorchElementType.Float16 or TorchElementType.BFloat16;
 
     /// <summary>Element i of a raw storage, as a double (int64 beyond 2^53 is refused: it would not check exactly).</summary>
-    public static double Read(this TorchElementType t, ReadOnlySpan<byte> storage, long i, bool bigEndian)
+    /// <param name="file">The file the storage came from, which names any refusal.</param>
+    public static double Read(this TorchElementType t, ReadOnlySpan<byte> storage, long i, bool bigEndian, string file)
     {
         var b = storage.Slice(checked((int)(i * t.Size())), t.Size());
         switch (t)
@@ -36,7 +37,7 @@ public static class TorchElementTypes
                 ushort bits = bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(b);
                 return BitConverter.Int32BitsToSingle(bits << 16);
             case TorchElementType.Int64:
-                return ExactInteger.ToDouble(bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(b), null);
+                return ExactInteger.ToDouble(bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(b), file);
             case TorchElementType.Int32:
                 return bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(b);
             case TorchElementType.Int16:

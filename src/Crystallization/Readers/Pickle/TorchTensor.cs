@@ -42,8 +42,8 @@ public sealed record TorchTensor(StorageRef Storage, long Offset, long[] Size, l
         return new TorchTensor(storage, offset, size, stride, false);
     }
 
-    /// <summary>The elements in C (row-major) order, read from the storage's raw bytes.</summary>
-    public double[] Materialize(ReadOnlySpan<byte> storageBytes, bool bigEndian)
+    /// <summary>The elements in C (row-major) order, read from the storage's raw bytes of `file`.</summary>
+    public double[] Materialize(ReadOnlySpan<byte> storageBytes, bool bigEndian, string file)
     {
         var data = new double[Numel];
         var index = new long[Size.Length];
@@ -51,7 +51,7 @@ public sealed record TorchTensor(StorageRef Storage, long Offset, long[] Size, l
         {
             long at = Offset;
             for (int d = 0; d < Size.Length; d++) at += index[d] * Stride[d];
-            data[flat] = Storage.Type.Read(storageBytes, at, bigEndian);
+            data[flat] = Storage.Type.Read(storageBytes, at, bigEndian, file);
             for (int d = Size.Length - 1; d >= 0; d--)
             {
                 if (++index[d] < Size[d]) break;

@@ -12,9 +12,6 @@ namespace StrassenRepro.Crystallization.Readers.Pickle;
 /// </summary>
 public sealed class Unpickler
 {
-    // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly byte[] _data;
     private readonly string _file;
     private readonly Func<object?, object?>? _persistentLoad;
@@ -252,7 +249,7 @@ public sealed class Unpickler
         int at = _pos;
         try
         {
-            return StrictUtf8.GetString(Take(count));
+            return StrictUtf8.Encoding.GetString(Take(count));
         }
         catch (DecoderFallbackException)
         {

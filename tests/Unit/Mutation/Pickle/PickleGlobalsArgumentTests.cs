@@ -30,6 +30,16 @@ public class PickleGlobalsArgumentTests
     }
 
     [Fact]
+    public void A_tensor_stride_that_is_not_a_tuple_of_integers_names_the_stride()
+    {
+        var storage = new StorageRef("0", TorchElementType.Float32, 3);
+        var notATuple = () => Call(AllowedGlobal.RebuildTensorV2, storage, 0L, new PyTuple([3L]), 1L);
+        notATuple.Should().Throw<SchemeFormatException>().WithMessage("t.pt: stride is Int64, not a tuple of integers");
+        var notIntegers = () => Call(AllowedGlobal.RebuildTensorV2, storage, 0L, new PyTuple([3L]), new PyTuple(["1"]));
+        notIntegers.Should().Throw<SchemeFormatException>().WithMessage("t.pt: stride is a string, not an integer");
+    }
+
+    [Fact]
     public void A_dtype_byte_order_comes_from_a_two_item_state()
     {
         var dtype = new NumpyDtype("f8");

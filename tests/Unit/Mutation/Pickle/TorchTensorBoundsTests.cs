@@ -46,14 +46,14 @@ public class TorchTensorBoundsTests
     {
         var t = Create(Four, 3, [4], [0]);
         t.Numel.Should().Be(4);
-        t.Materialize(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc0, 0x3f }, false).Should().Equal(1.5, 1.5, 1.5, 1.5);
+        t.Materialize(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc0, 0x3f }, false, "t.pt").Should().Equal(1.5, 1.5, 1.5, 1.5);
     }
 
     [Fact]
     public void An_empty_tensor_may_sit_anywhere_since_it_reads_nothing()
     {
         Create(Four, 100, [0], [1]).Numel.Should().Be(0);
-        Create(Four, 100, [3, 0], [5, 1]).Materialize(ReadOnlySpan<byte>.Empty, false).Should().BeEmpty();
+        Create(Four, 100, [3, 0], [5, 1]).Materialize(ReadOnlySpan<byte>.Empty, false, "t.pt").Should().BeEmpty();
     }
 
     [Fact]

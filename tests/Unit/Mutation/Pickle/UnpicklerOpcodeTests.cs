@@ -134,6 +134,12 @@ public class UnpicklerOpcodeTests
     }
 
     [Fact]
+    public void A_unicode_string_that_is_not_valid_UTF8_is_refused()
+    {
+        Loading(0x8c, 2, new byte[] { 0xc3, 0x28 }, '.').Should().Throw<SchemeFormatException>().WithMessage("t.pkl: string at offset 4 is not valid UTF-8");
+    }
+
+    [Fact]
     public void The_string_and_bytes_opcodes_read_their_lengths()
     {
         Load(0x8d, BitConverter.GetBytes(2L), "\u00c3\u00a9", '.').Should().Be("\u00e9"); // BINUNICODE8, UTF-8

@@ -177,6 +177,29 @@ public class NpyReaderTests
         NpyReader.Decode(bytes, "=i4", false, [1], "t").Data.Should().Equal(258);
     }
 
+    [Fact]
+    public void Native_byte_order_on_a_little_endian_machine_reads_little_endian_bytes()
+    {
+        if (!BitConverter.IsLittleEndian) return; // the bytes below are this machine's order only on little-endian hosts
+        NpyReader.Decode(new byte[] { 0x02, 0x01, 0, 0 }, "=i4", false, [1], "t").Data.Should().Equal(258);
+        NpyReader.Decode(BitConverter.GetBytes(-1.5), "=f8", false, [1], "t").Data.Should().Equal(-1.5);
+    }
+
+    [Fact]
+    public void Not_applicable_byte_order_reads_little_endian()
+    {
+        NpyReader.Decode(new byte[] { 0x02, 0x01 }, "|i2", false, [1], "t").Data.Should().Equal(258);
+    }
+
+    [Theory]
+    [InlineData("xi4")]
+    [InlineData("!f8")]
+    public void An_unknown_byte_order_is_refused(string dtype)
+    {
+        var act = () => NpyReader.Decode(new byte[8], dtype, false, [1], "t.npy");
+        act.Should().Throw<SchemeFormatException>().WithMessage($"t.npy: unsupported byte order '{dtype[0]}' in dtype '{dtype}'");
+    }
+
     public static TheoryData<string, byte[], double> Elements() => new()
     {
         { "|b1", [1, 0], 1 },

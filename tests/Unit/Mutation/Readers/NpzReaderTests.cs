@@ -61,8 +61,17 @@ public class NpzReaderTests
     public void An_entry_declaring_exactly_the_byte_limit_is_not_refused_for_its_size()
     {
         var npz = ZipBytes.WithDeclaredSize(ZipBytes.Create(CompressionLevel.NoCompression, ("a.npy", Npy(1))), (uint)NpzReader.MaxEntryBytes);
-        // The declared size is only a cap; the stored bytes and their CRC are what is read.
-        NpzReader.ReadEntry(npz, "a", "t.npz").Data.Should().Equal(1);
+        // Past the size check, the entry must hold what it declares: these few bytes are far short of it.
+        var act = () => NpzReader.ReadEntry(npz, "a", "t.npz");
+        act.Should().Throw<SchemeFormatException>().Which.Message.Should().NotContain("limit").And.StartWith("t.npz: ");
+    }
+
+    [Fact]
+    public void An_entry_that_inflates_past_its_declared_size_is_refused()
+    {
+        var npz = ZipBytes.WithDeclaredSize(ZipBytes.Create(CompressionLevel.NoCompression, ("a.npy", Npy(1))), 6);
+        var act = () => NpzReader.ReadEntry(npz, "a", "t.npz");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.npz: entry 'a.npy' inflates past its declared 6 bytes");
     }
 
     [Fact]
@@ -70,7 +79,7 @@ public class NpzReaderTests
     {
         var npz = ZipBytes.WithCrc(ZipBytes.Create(CompressionLevel.NoCompression, ("a.npy", Npy(1))), 12345);
         var act = () => NpzReader.ReadEntry(npz, "a", "t.npz");
-        act.Should().Throw<SchemeFormatException>().WithMessage("t.npz: entry 'a.npy' fails its CRC check (corrupted)");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.npz: entry 'a.npy' fails its CRC check*");
     }
 
     [Fact]
@@ -78,6 +87,6 @@ public class NpzReaderTests
     {
         var npz = ZipBytes.WithCorruptedData(ZipBytes.Create(("a.npy", Npy(Enumerable.Range(0, 100).Select(i => (double)i).ToArray()))));
         var act = () => NpzReader.ReadEntry(npz, "a", "t.npz");
-        act.Should().Throw<SchemeFormatException>().WithMessage("t.npz: corrupted entry 'a.npy': *");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.npz: corrupted zip entry 'a.npy' (*)");
     }
 }

@@ -119,6 +119,34 @@ public class SchemeReaderTests
         }
     }
 
+    [Fact]
+    public void A_file_of_exactly_the_size_limit_is_read_and_one_byte_more_is_refused()
+    {
+        var dir = Directory.CreateTempSubdirectory("strassen-reader-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "small.npy");
+            File.WriteAllBytes(path, [1, 2, 3, 4, 5]);
+            SchemeReader.ReadAllBytes(path, "small.npy", maxBytes: 5).Should().Equal(1, 2, 3, 4, 5);
+            var act = () => SchemeReader.ReadAllBytes(path, "small.npy", maxBytes: 4);
+            act.Should().Throw<SchemeFormatException>().WithMessage("small.npy: 5 bytes is over the 4-byte limit");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void An_I_O_error_while_reading_is_a_one_line_cannot_read_refusal()
+    {
+        // On Linux /proc/self/mem exists and reports length 0, but reading it from offset 0 fails with EIO.
+        if (!OperatingSystem.IsLinux()) return;
+        var act = () => SchemeReader.ReadAllBytes("/proc/self/mem", "mem.npy");
+        act.Should().Throw<SchemeFormatException>().WithMessage("mem.npy: cannot read (*)")
+            .Which.Message.Should().NotContain("\n");
+    }
+
     /// <summary>The top-level f32 Strassen checkpoint with its n-th tensor (U, V, W) made one-dimensional.</summary>
     private static byte[] WithFlatTensor(int which)
     {

@@ -117,4 +117,52 @@ public class TorchCheckpointTests
         var act = () => TorchCheckpoint.Read(bytes, "f.pt");
         act.Should().Throw<SchemeFormatException>().WithMessage("f.pt: storage '0' declares 0 x 4 bytes, but its entry holds 112");
     }
+
+    private static byte[] BinUnicode(string s) => [(byte)'X', .. BitConverter.GetBytes(s.Length), .. Encoding.ASCII.GetBytes(s)];
+
+    /// <summary>A checkpoint whose data.pkl is a one-dimensional tensor over storage `key` of the given type and element bytes.</summary>
+    private static byte[] OneStorage(string key, string storageType, int elementSize, byte[] data)
+    {
+        int numel = data.Length / elementSize;
+        var pickle = TestBytes.Pickle(0x80, 2, 'c', "torch._utils\n_rebuild_tensor_v2\n", '(',
+            '(', BinUnicode("storage"), 'c', $"torch\n{storageType}\n", BinUnicode(key), BinUnicode("cpu"), 'J', BitConverter.GetBytes(numel), 't', 'Q',
+            'K', 0, 'K', numel, 0x85, 'K', 1, 0x85, 0x89, 'c', "collections\nOrderedDict\n", ')', 'R', 't', 'R', '.');
+        return ZipBytes.Create(CompressionLevel.NoCompression, ("archive/data.pkl", pickle), ($"archive/data/{key}", data));
+    }
+
+    [Fact]
+    public void A_storage_key_of_exactly_64_characters_is_accepted()
+    {
+        var key = new string('k', 64);
+        var checkpoint = TorchCheckpoint.Read(OneStorage(key, "FloatStorage", 4, BitConverter.GetBytes(2.5f)), "f.pt");
+        var tensor = checkpoint.Root.Should().BeOfType<TorchTensor>().Subject;
+        tensor.Storage.Key.Should().Be(key);
+        checkpoint.Materialize(tensor).Should().Equal(2.5);
+    }
+
+    [Fact]
+    public void A_storage_key_of_65_characters_is_not_a_plain_name()
+    {
+        var key = new string('k', 65);
+        var act = () => TorchCheckpoint.Read(OneStorage(key, "FloatStorage", 4, BitConverter.GetBytes(2.5f)), "f.pt");
+        act.Should().Throw<SchemeFormatException>().WithMessage($"f.pt: storage key '{key}' is not a plain name");
+    }
+
+    [Fact]
+    public void An_int64_storage_element_past_two_to_the_53_is_refused_naming_the_file()
+    {
+        var checkpoint = TorchCheckpoint.Read(OneStorage("0", "LongStorage", 8, BitConverter.GetBytes((1L << 53) + 1)), "f.pt");
+        checkpoint.FileName.Should().Be("f.pt");
+        var act = () => checkpoint.Materialize((TorchTensor)checkpoint.Root!);
+        act.Should().Throw<SchemeFormatException>().WithMessage("f.pt: integer coefficient 9007199254740993 is too large to check exactly");
+    }
+
+    [Fact]
+    public void A_data_pkl_of_exactly_the_pickle_limit_is_read_and_one_byte_less_is_refused()
+    {
+        // The fixture's data.pkl is 425 bytes.
+        TorchCheckpoint.Read(Strassen(), "f.pt", new PickleLimits { MaxPickleBytes = 425 }).Root.Should().NotBeNull();
+        var act = () => TorchCheckpoint.Read(Strassen(), "f.pt", new PickleLimits { MaxPickleBytes = 424 });
+        act.Should().Throw<SchemeFormatException>().WithMessage("f.pt: data.pkl declares 425 bytes, over the 424 limit");
+    }
 }

@@ -34,6 +34,27 @@ public class ZipSafetyTests
     }
 
     [Fact]
+    public void The_empty_name_is_unsafe()
+    {
+        var act = () => ZipSafety.CheckName("", "t.zip");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.zip: unsafe zip entry name ''");
+    }
+
+    [Fact]
+    public void A_name_of_exactly_512_characters_is_accepted()
+    {
+        var act = () => ZipSafety.CheckName(new string('a', 512), "t.zip");
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void A_name_of_513_characters_is_unsafe()
+    {
+        var act = () => ZipSafety.CheckName(new string('a', 513), "t.zip");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.zip: unsafe zip entry name 'aaa*");
+    }
+
+    [Fact]
     public void An_empty_entry_reads_as_no_bytes()
     {
         using var zip = ZipBytes.Open(ZipBytes.Create(("empty", [])));
@@ -48,6 +69,36 @@ public class ZipSafetyTests
         act.Should().Throw<SchemeFormatException>().WithMessage("*is too large*");
         var huge = () => ZipSafety.ReadExactly(zip.Entries[0], (long)int.MaxValue + 1, "t.zip");
         huge.Should().Throw<SchemeFormatException>().WithMessage("*is too large*");
+    }
+
+    [Fact]
+    public void A_length_of_exactly_the_largest_array_is_not_too_large_and_fails_as_truncated_without_allocating_it()
+    {
+        using var zip = ZipBytes.Open(ZipBytes.Create(("ten", Ten)));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var act = () => ZipSafety.ReadExactly(zip.Entries[0], Array.MaxLength, "t.zip");
+        act.Should().Throw<SchemeFormatException>().WithMessage($"t.zip: entry 'ten' is truncated (10 of {Array.MaxLength} bytes)");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(64L << 20, "the buffer grows as data arrives");
+    }
+
+    [Fact]
+    public void A_length_one_past_the_largest_array_is_too_large()
+    {
+        using var zip = ZipBytes.Open(ZipBytes.Create(("ten", Ten)));
+        var act = () => ZipSafety.ReadExactly(zip.Entries[0], (long)Array.MaxLength + 1, "t.zip");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.zip: entry 'ten' is too large");
+    }
+
+    [Theory]
+    [InlineData(CompressionLevel.Optimal)]
+    [InlineData(CompressionLevel.NoCompression)] // a stored entry's stream fills each buffer whole
+    public void An_entry_larger_than_the_first_buffer_is_read_whole_and_exactly(CompressionLevel level)
+    {
+        var data = Enumerable.Range(0, 2 * ZipSafety.InitialBufferBytes + 3).Select(i => (byte)(i * 31 + (i >> 11))).ToArray();
+        using var zip = ZipBytes.Open(ZipBytes.Create(level, ("big", data)));
+        var read = ZipSafety.ReadExactly(zip.Entries[0], data.Length, "t.zip");
+        read.Should().HaveCount(data.Length);
+        read.AsSpan().SequenceEqual(data).Should().BeTrue();
     }
 
     [Fact]
