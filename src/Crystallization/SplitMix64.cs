@@ -11,6 +11,9 @@ public static class SplitMix64
         return z ^ (z >> 31);
     }
 
-    /// <summary>Uniform in (0, 1), never 0, from 53 bits.</summary>
+    /// <summary>
+    /// Uniform in (0, 1] from 53 bits: never 0, so log is safe; the largest value rounds to exactly 1
+    /// (2^53 - 1/2 is not a double), kept so that every stored stream stays the same.
+    /// </summary>
     public static double Uniform(ulong bits) => ((bits >> 11) + 0.5) * (1.0 / (1UL << 53));
 }

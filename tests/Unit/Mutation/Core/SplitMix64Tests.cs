@@ -27,4 +27,11 @@ public class SplitMix64Tests
         SplitMix64.Uniform(1UL << 11).Should().Be(1.5 * Math.Pow(2, -53));
         SplitMix64.Uniform((1UL << 11) - 1).Should().Be(Math.Pow(2, -54));
     }
+
+    [Fact]
+    public void Uniform_of_all_ones_rounds_to_exactly_one_and_the_step_below_stays_below()
+    {
+        SplitMix64.Uniform(ulong.MaxValue).Should().Be(1.0);
+        SplitMix64.Uniform(ulong.MaxValue - (1UL << 11)).Should().BeLessThan(1.0);
+    }
 }
