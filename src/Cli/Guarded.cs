@@ -16,6 +16,11 @@ public static class Guarded
             Output.Error(e.Message);
             return ExitCodes.BadInput;
         }
+        catch (StrassenRepro.Model.Gpu.GpuUnavailableException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.BadInput;
+        }
         catch (UsageException e)
         {
             Output.Error(e.Message);

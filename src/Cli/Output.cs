@@ -21,5 +21,8 @@ public static class Output
     /// <summary>One line on stderr: the message for bad input.</summary>
     public static void Error(string message) => Console.Error.WriteLine($"strassen-repro: {message.ReplaceLineEndings(" ")}");
 
+    /// <summary>One line on stderr that informs without failing (a fallback taken, say).</summary>
+    public static void Notice(string message) => Console.Error.WriteLine($"strassen-repro: note: {message.ReplaceLineEndings(" ")}");
+
     public static string Sci(double x) => x.ToString("0.00e+00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -19,12 +19,22 @@ public static class Checkpoint
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static JsonObject Metadata(RunResult result, EngineKind engine) => new()
+    public static JsonObject Metadata(RunResult result, EngineChoice engine)
+    {
+        var metadata = Fields(result, engine);
+        // Only the gpu engine names a device: cpu-engine checkpoints keep the bytes they always had.
+        if (engine.Kind == EngineKind.Gpu)
+            metadata["device"] = new JsonObject(engine.Describe().Where(f => f.Key != "engine")
+                .Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value)));
+        return metadata;
+    }
+
+    private static JsonObject Fields(RunResult result, EngineChoice engine) => new()
     {
         ["configuration"] = JsonNode.Parse(result.Config.ToJson()),
         ["configHash"] = result.ConfigHash,
         ["seed"] = result.Config.Seed,
-        ["engine"] = engine.ToString().ToLowerInvariant(),
+        ["engine"] = engine.Name,
         ["steps"] = result.Steps,
         ["prunedSlots"] = JsonSerializer.SerializeToNode(result.PrunedSlots, Json),
         ["pruneSkipped"] = result.PruneSkipped,
@@ -41,7 +51,7 @@ public static class Checkpoint
     };
 
     /// <summary>Writes DIR/run-&lt;first 16 hex of the config hash&gt;.json and returns its path; null for a diverged run (JSON has no NaN).</summary>
-    public static string? Write(RunResult result, EngineKind engine, string directory)
+    public static string? Write(RunResult result, EngineChoice engine, string directory)
     {
         if (result.Scheme is null) return null;
         Directory.CreateDirectory(directory);

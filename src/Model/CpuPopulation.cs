@@ -81,12 +81,8 @@ public sealed class CpuPopulation : IPopulationEngine
     {
         int r = Slots, block = Block;
         var p = _p.AsSpan(run * block, block);
-        if (plan.DecayFactors is not null)
-            for (int s = 0; s < r; s++)
-            {
-                float f = plan.DecayFactors[run * r + s];
-                for (int row = 0; row < 12; row++) p[row * r + s] *= f;
-            }
+        if (plan.DecaySlot is not null && plan.DecaySlot[run] >= 0)
+            for (int row = 0; row < 12; row++) p[row * r + plan.DecaySlot[run]] *= plan.Decay;
         plan.Fill(run, scratch.Batch);
         var g = scratch.Grad.AsSpan();
         double lossSum = Slots == Vector<float>.Count
@@ -94,11 +90,11 @@ public sealed class CpuPopulation : IPopulationEngine
             : GradientsScalar(p, scratch.Batch, plan.Rows, g);
         if (plan.ZeroGradients is not null)
             for (int s = 0; s < r; s++)
-                if (plan.ZeroGradients[run * r + s])
+                if (StepPlan.Has(plan.ZeroGradients, run, s))
                     for (int row = 0; row < 12; row++) g[row * r + s] = 0f;
         if (plan.ClipNorm is double clip) Clip(g, (float)clip);
 
-        double lr = plan.Lr[run];
+        double lr = plan.LrOf(run);
         float decay = (float)(1 - lr * plan.WeightDecay[run]);
         float negStep = (float)(-(lr / bc1));
         float w1 = (float)(1 - plan.Beta1), beta2 = (float)plan.Beta2, w2 = (float)(1 - plan.Beta2), eps = (float)plan.Eps;
@@ -116,7 +112,7 @@ public sealed class CpuPopulation : IPopulationEngine
         }
         if (plan.ZeroAfter is not null)
             for (int s = 0; s < r; s++)
-                if (plan.ZeroAfter[run * r + s])
+                if (StepPlan.Has(plan.ZeroAfter, run, s))
                     for (int row = 0; row < 12; row++) p[row * r + s] = 0f;
         return lossSum / (plan.Rows * 4.0);
     }

@@ -89,7 +89,7 @@ public struct NormalStream
     }
 
     /// <summary>The ziggurat tables of Marsaglia and Tsang (2000), 128 layers, 32-bit abscissae.</summary>
-    private static class Ziggurat
+    internal static class Ziggurat
     {
         public const double R = 3.442619855899;
         public static readonly long[] K = new long[128];

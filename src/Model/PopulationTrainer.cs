@@ -1,4 +1,5 @@
 using StrassenRepro.Crystallization;
+using StrassenRepro.Model.Gpu;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,15 +17,20 @@ namespace StrassenRepro.Model;
 public static class PopulationTrainer
 {
     /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
-    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu, float[]? initial = null)
+    /// <param name="engine">The engine (and device) to train on; null = the cpu engine.</param>
+    /// <param name="clock">When given, receives how long set-up, the optimizer steps and the hand-off took.</param>
+    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineChoice? engine = null,
+        float[]? initial = null, TrainingClock? clock = null)
     {
+        engine ??= EngineChoice.Cpu;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         if (runs.Count == 0) return [];
         foreach (var r in runs) r.Validated();
         CheckSameShape(runs);
-        if (threads > 0 && engine == EngineKind.Torch) torch.set_num_threads(threads);
+        if (threads > 0 && engine.Kind == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
-        return new Session(runs, parallel, engine, threads).Run(initial);
+        return new Session(runs, parallel, engine, threads).Run(initial, watch, clock);
     }
 
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
@@ -41,9 +47,9 @@ public static class PopulationTrainer
     private static void CheckSameShape(IReadOnlyList<RunConfig> runs)
     {
         string shape = ShapeOf(runs[0]).ToJson();
-        for (int i = 1; i < runs.Count; i++)
-            if (ShapeOf(runs[i]).ToJson() != shape)
-                throw new ArgumentException($"run {i} differs from run 0 in a field every run of a population must share: {ShapeOf(runs[i]).ToJson()} vs {shape}");
+        int first = Enumerable.Range(1, runs.Count - 1).AsParallel().Where(i => ShapeOf(runs[i]).ToJson() != shape).DefaultIfEmpty(-1).Min();
+        if (first > 0)
+            throw new ArgumentException($"run {first} differs from run 0 in a field every run of a population must share: {ShapeOf(runs[first]).ToJson()} vs {shape}");
     }
 
     /// <summary>Initial parameters of run p in the population layout [3, P, R, 4] (U, V, Wt).</summary>
@@ -69,19 +75,20 @@ public static class PopulationTrainer
         private readonly IReadOnlyList<RunConfig> _runs;
         private readonly RunConfig _shape;
         private readonly ParallelOptions _parallel;
-        private readonly EngineKind _engine;
+        private readonly EngineChoice _engine;
         private readonly int _threads;
         private readonly RunData[] _data;
         private readonly List<CurvePoint>[] _curves;
         private readonly List<Kappa>[] _kappas;
         private readonly HashSet<long>[] _kappaSteps;
+        private readonly HashSet<long> _anyKappaStep;   // the union: one lookup a step, not one per run
         private readonly int _p;
         private readonly int _r;
         private readonly long _totalSteps;
         private readonly bool[] _finished;   // runs that skip Phase 2: no more curve points or kappas after Phase 1
         private long _step;
 
-        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads)
+        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineChoice engine, int threads)
         {
             _runs = runs;
             _shape = runs[0];
@@ -95,35 +102,45 @@ public static class PopulationTrainer
             _curves = Enumerable.Range(0, _p).Select(_ => new List<CurvePoint>()).ToArray();
             _kappas = Enumerable.Range(0, _p).Select(_ => new List<Kappa>()).ToArray();
             _kappaSteps = runs.Select(r => r.KappaSteps.Select(s => (long)s).ToHashSet()).ToArray();
+            _anyKappaStep = runs.SelectMany(r => r.KappaSteps).Select(s => (long)s).ToHashSet();
             _totalSteps = _shape.Phase1Steps + _shape.Phase2Steps;
             _finished = new bool[_p];
         }
 
-        public IReadOnlyList<RunResult> Run(float[]? start)
+        public IReadOnlyList<RunResult> Run(float[]? start, System.Diagnostics.Stopwatch watch, TrainingClock? clock)
         {
             var initial = start ?? new float[_p * 3 * _r * 4];
             if (start is null)
-                for (int i = 0; i < _p; i++) Initialize(_runs[i], initial, i);
-            using IPopulationEngine population = _engine == EngineKind.Torch
-                ? new TorchPopulation(initial, _p, _r)
-                : new CpuPopulation(initial, _p, _r, _threads);
+                Parallel.For(0, _p, _parallel, i => Initialize(_runs[i], initial, i));
+            using IPopulationEngine population = _engine.Kind switch
+            {
+                EngineKind.Torch => new TorchPopulation(initial, _p, _r),
+                EngineKind.Gpu => new GpuPopulation(_engine.OpenDevice()!, initial, _p, _r, _runs.Select(r => r.Seed).ToArray(),
+                    _shape.DataMode.IsFresh ? null : _data.Select(d => d.TrainingSet!).ToArray()),
+                _ => new CpuPopulation(initial, _p, _r, _threads),
+            };
 
+            var setUp = watch.Elapsed;
             PhaseOne(population);
             var (pruned, skipped) = PhaseTwo(population);
 
             var final = population.Snapshot();
-            return Enumerable.Range(0, _p).Select(i => Weights.FromSnapshot(final, i, _r)).Select((weights, i) => new RunResult
+            var trained = watch.Elapsed;
+            var results = Enumerable.Range(0, _p).AsParallel().AsOrdered().WithDegreeOfParallelism(_parallel.MaxDegreeOfParallelism)
+                .Select(i => (Weights: Weights.FromSnapshot(final, i, _r), i)).Select(x => new RunResult
             {
-                Config = _runs[i],
-                ConfigHash = _runs[i].Hash(),
-                FinalWeights = weights,
-                Scheme = weights.IsFinite ? weights.ToScheme() : null,
-                PrunedSlots = pruned[i],
-                PruneSkipped = skipped[i],
-                Steps = skipped[i] ? _shape.Phase1Steps : _step,
-                Curves = _curves[i],
-                Kappas = _kappas[i],
+                Config = _runs[x.i],
+                ConfigHash = _runs[x.i].Hash(),
+                FinalWeights = x.Weights,
+                Scheme = x.Weights.IsFinite ? x.Weights.ToScheme() : null,
+                PrunedSlots = pruned[x.i],
+                PruneSkipped = skipped[x.i],
+                Steps = skipped[x.i] ? _shape.Phase1Steps : _step,
+                Curves = _curves[x.i],
+                Kappas = _kappas[x.i],
             }).ToArray();
+            clock?.Record(setUp, trained - setUp, watch.Elapsed - trained);
+            return results;
         }
 
         /// <summary>Curve points every CurveInterval steps, at the end of Phase 1 and at the end of the run.</summary>
@@ -134,22 +151,22 @@ public static class PopulationTrainer
         {
             int batch = _shape.BatchSize;
             int fixedSize = _shape.DataMode.FixedSize ?? 0;
+            var baseLr = _runs.Select(r => r.Lr).ToArray();
             var wd = _runs.Select(r => r.WeightDecay).ToArray();
             for (long epoch = 0; epoch < _shape.Phase1Epochs; epoch++)
             {
-                var lr = new double[_p];
-                for (int i = 0; i < _p; i++)
-                    lr[i] = LrSchedule.At(_shape.Schedule, _runs[i].Lr, _shape.ScheduleEtaMin, _shape.ScheduleT0, epoch);
+                double? term = LrSchedule.Term(_shape.Schedule, _shape.ScheduleT0, epoch);
                 for (int s = 0; s < _shape.StepsPerEpoch; s++)
                 {
-                    int offset = s * batch;
-                    long step = _step;
-                    long e = epoch;
+                    var key = new BatchKey(StreamKey.TrainBatch, _step, epoch, s * batch);
                     var loss = population.Step(new StepPlan
                     {
-                        Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - offset) : batch,
-                        Fill = (i, buffer) => _data[i].FillBatch(buffer, StreamKey.TrainBatch, step, e, offset),
-                        Lr = lr,
+                        Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - key.Offset) : batch,
+                        Batch = key,
+                        Fill = (i, buffer) => _data[i].FillBatch(buffer, key),
+                        BaseLr = baseLr,
+                        LrTerm = term,
+                        EtaMin = _shape.ScheduleEtaMin,
                         WeightDecay = wd,
                         Beta1 = _shape.Beta1,
                         Beta2 = _shape.Beta2,
@@ -189,37 +206,40 @@ public static class PopulationTrainer
             population.ResetOptimizer();
             var lr = Enumerable.Range(0, _p).Select(i => skipped[i] ? 0.0 : _runs[i].Phase2Lr).ToArray();
             var wd = Enumerable.Range(0, _p).Select(i => skipped[i] ? 0.0 : _runs[i].Phase2WeightDecay).ToArray();
-            var zeroGrad = new bool[_p * _r];   // gradients zeroed: skipped runs entirely, others the pruned / pruning slots
-            var zeroed = new bool[_p * _r];     // slots held at 0
-            for (int i = 0; i < _p; i++)
-                if (skipped[i]) Array.Fill(zeroGrad, true, i * _r, _r);
+            ulong all = _r == 64 ? ulong.MaxValue : (1UL << _r) - 1;
+            // Per run, slot bits: gradients zeroed (skipped runs entirely, others the pruned / pruning slots) and slots
+            // held at 0. Each stage gets new arrays: an engine may keep what it was handed.
+            var zeroGrad = Enumerable.Range(0, _p).Select(i => skipped[i] ? all : 0UL).ToArray();
+            var zeroed = new ulong[_p];
             long phaseStep = 0;
 
             for (int k = 0; k < toPrune; k++)
             {
+                zeroGrad = (ulong[])zeroGrad.Clone();
+                var decaySlot = new int[_p];
                 for (int i = 0; i < _p; i++)
-                    if (!skipped[i]) zeroGrad[i * _r + order[i][k]] = true;
+                {
+                    decaySlot[i] = skipped[i] ? -1 : order[i][k];
+                    if (!skipped[i]) zeroGrad[i] |= 1UL << order[i][k];
+                }
                 for (int t = 0; t < _shape.DecaySteps; t++)
                 {
                     // The public code: decay = 1.0 - (step / 2000) * 0.99, multiplied in before the forward pass.
                     float decay = (float)(1.0 - ((double)t / _shape.DecaySteps) * _shape.DecayDepth);
-                    var factors = new float[_p * _r];
-                    Array.Fill(factors, 1f);
-                    for (int i = 0; i < _p; i++)
-                        if (!skipped[i]) factors[i * _r + order[i][k]] = decay;
-                    PhaseTwoStep(population, lr, wd, factors, (bool[])zeroGrad.Clone(), null, phaseStep++);
+                    PhaseTwoStep(population, lr, wd, decaySlot, decay, zeroGrad, null, phaseStep++);
                 }
+                zeroed = (ulong[])zeroed.Clone();
                 for (int i = 0; i < _p; i++)
-                    if (!skipped[i]) zeroed[i * _r + order[i][k]] = true;
+                    if (!skipped[i]) zeroed[i] |= 1UL << order[i][k];
                 // "then set it to 0": done as a step-less zeroing through a snapshot round trip.
                 var snapshot = population.Snapshot();
                 for (int i = 0; i < _p; i++)
                     for (int r = 0; r < _r; r++)
-                        if (zeroed[i * _r + r]) ZeroSlot(snapshot, i, r);
+                        if (StepPlan.Has(zeroed, i, r)) ZeroSlot(snapshot, i, r);
                 population.Restore(snapshot, Enumerable.Repeat(true, _p).ToArray());
             }
             for (int t = 0; t < _shape.RefineSteps; t++)
-                PhaseTwoStep(population, lr, wd, null, zeroGrad, zeroed, phaseStep++);
+                PhaseTwoStep(population, lr, wd, null, 1f, zeroGrad, zeroed, phaseStep++);
 
             population.Restore(start, skipped);
             return (pruned, skipped);
@@ -233,24 +253,26 @@ public static class PopulationTrainer
                     snapshot[k * stride + run * _r * 4 + slot * 4 + x] = 0f;
         }
 
-        private void PhaseTwoStep(IPopulationEngine population, double[] lr, double[] wd, float[]? factors, bool[] zeroGrad, bool[]? zeroAfter, long phaseStep)
+        private void PhaseTwoStep(IPopulationEngine population, double[] lr, double[] wd, int[]? decaySlot, float decay,
+            ulong[] zeroGrad, ulong[]? zeroAfter, long phaseStep)
         {
             int batch = _shape.Phase2BatchSize;
             int fixedSize = _shape.DataMode.FixedSize ?? 0;
             int stepsPerEpoch = _shape.DataMode.StepsPerEpoch(batch);
-            long epoch = phaseStep / stepsPerEpoch;
-            int offset = (int)(phaseStep % stepsPerEpoch) * batch;
+            var key = new BatchKey(StreamKey.PruneBatch, phaseStep, phaseStep / stepsPerEpoch, (int)(phaseStep % stepsPerEpoch) * batch);
             var loss = population.Step(new StepPlan
             {
-                Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - offset) : batch,
-                Fill = (i, buffer) => _data[i].FillBatch(buffer, StreamKey.PruneBatch, phaseStep, epoch, offset),
-                Lr = lr,
+                Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - key.Offset) : batch,
+                Batch = key,
+                Fill = (i, buffer) => _data[i].FillBatch(buffer, key),
+                BaseLr = lr,
                 WeightDecay = wd,
                 Beta1 = _shape.Beta1,
                 Beta2 = _shape.Beta2,
                 Eps = _shape.Eps,
                 ClipNorm = _shape.Phase2ClipNorm,
-                DecayFactors = factors,
+                DecaySlot = decaySlot,
+                Decay = decay,
                 ZeroGradients = zeroGrad,
                 ZeroAfter = zeroAfter,
                 WantLoss = MeasuresAfter(_step + 1),
@@ -262,7 +284,7 @@ public static class PopulationTrainer
         {
             _step++;
             bool curve = MeasuresAfter(_step);
-            bool anyKappa = _kappaSteps.Any(s => s.Contains(_step));
+            bool anyKappa = _anyKappaStep.Contains(_step);
             if (!curve && !anyKappa) return;
 
             var snapshot = population.Snapshot();

@@ -13,6 +13,9 @@ public sealed class RunData
 
     public DataMode Mode { get; }
 
+    /// <summary>Fixed data: the N training rows of Pairs.Width floats; null for fresh data.</summary>
+    public float[]? TrainingSet => _trainSet;
+
     /// <summary>TestSamples rows of Pairs.Width floats.</summary>
     public float[] TestSet { get; }
 
@@ -33,14 +36,15 @@ public sealed class RunData
     /// The batch of one optimizer step. Fresh: a new draw keyed by (stream, step). Fixed: rows
     /// [offset, offset + rows) of the epoch's permutation (Fisher-Yates keyed by (shuffle stream, epoch)).
     /// </summary>
-    public void FillBatch(Span<float> dest, ulong stream, long step, long epoch, int offset)
+    public void FillBatch(Span<float> dest, BatchKey key)
     {
         if (_trainSet is null)
         {
-            Pairs.Draw(dest, StreamKey.Of(_seed, stream, step));
+            Pairs.Draw(dest, StreamKey.Of(_seed, key.Stream, key.Step));
             return;
         }
-        var order = OrderOf(stream, epoch);
+        var order = OrderOf(key.Stream, key.Epoch);
+        int offset = key.Offset;
         int rows = dest.Length / Pairs.Width;
         for (int i = 0; i < rows; i++)
             _trainSet.AsSpan(order[offset + i] * Pairs.Width, Pairs.Width).CopyTo(dest.Slice(i * Pairs.Width));

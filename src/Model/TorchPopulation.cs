@@ -123,16 +123,16 @@ public sealed class TorchPopulation : IPopulationEngine
     public double[]? Step(StepPlan plan)
     {
         using var scope = torch.NewDisposeScope();
-        if (plan.DecayFactors is not null) ScaleSlots(plan.DecayFactors);
+        if (plan.DecaySlot is not null) ScaleSlots(plan.DecayFactors(Size, Slots));
         var buffer = new float[Size * plan.Rows * Pairs.Width];
         int width = plan.Rows * Pairs.Width;
         Parallel.For(0, Size, i => plan.Fill(i, buffer.AsSpan(i * width, width)));
         var x = torch.tensor(buffer, new long[] { Size, plan.Rows, Pairs.Width });
         var (g, residual) = Gradients(x);
-        if (plan.ZeroGradients is not null) g.masked_fill_(torch.tensor(plan.ZeroGradients, new long[] { 1, Size, Slots, 1 }), 0f);
+        if (plan.ZeroGradients is not null) g.masked_fill_(torch.tensor(StepPlan.Expand(plan.ZeroGradients, Slots), new long[] { 1, Size, Slots, 1 }), 0f);
         if (plan.ClipNorm is double clip) ClipPerRun(g, clip);
-        AdamStep(g, plan.Lr, plan.WeightDecay, plan.Beta1, plan.Beta2, plan.Eps);
-        if (plan.ZeroAfter is not null) ZeroSlots(torch.tensor(plan.ZeroAfter, new long[] { Size, Slots }));
+        AdamStep(g, plan.LearningRates(Size), plan.WeightDecay, plan.Beta1, plan.Beta2, plan.Eps);
+        if (plan.ZeroAfter is not null) ZeroSlots(torch.tensor(StepPlan.Expand(plan.ZeroAfter, Slots), new long[] { Size, Slots }));
         if (!plan.WantLoss) return null;
         var res = residual.data<float>().ToArray();
         var loss = new double[Size];

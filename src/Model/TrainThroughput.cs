@@ -2,10 +2,17 @@ using System.Diagnostics;
 
 namespace StrassenRepro.Model;
 
-/// <summary>One throughput measurement: P runs x steps optimizer steps of Phase 1; wall-clock and process CPU seconds.</summary>
-public sealed record ThroughputSample(int Population, int BatchSize, int Steps, double Seconds, double CpuSeconds)
+/// <summary>
+/// One throughput measurement: P runs x steps optimizer steps of Phase 1; wall-clock seconds of the whole call and of
+/// the optimizer steps alone (without set-up and hand-off, which grow with P but not with the steps), and process
+/// CPU seconds.
+/// </summary>
+public sealed record ThroughputSample(int Population, int BatchSize, int Steps, double Seconds, double CpuSeconds, double StepSeconds)
 {
     public double RunStepsPerSecond => Population * (double)Steps / Seconds;
+
+    /// <summary>Run-steps per second of the optimizer steps alone: the engine's own rate.</summary>
+    public double StepRunStepsPerSecond => Population * (double)Steps / StepSeconds;
 
     /// <summary>Run-steps per CPU-second of this process: less sensitive to other processes on a shared machine.</summary>
     public double RunStepsPerCpuSecond => Population * (double)Steps / CpuSeconds;
@@ -18,7 +25,7 @@ public sealed record ThroughputSample(int Population, int BatchSize, int Steps, 
 /// </summary>
 public static class TrainThroughput
 {
-    public static ThroughputSample Measure(int batchSize, int population, int steps, int threads, EngineKind engine = EngineKind.Cpu)
+    public static ThroughputSample Measure(int batchSize, int population, int steps, int threads, EngineChoice? engine = null)
     {
         var runs = Enumerable.Range(1, population).Select(seed => Presets.Upstream(seed, batchSize) with
         {
@@ -30,9 +37,10 @@ public static class TrainThroughput
         PopulationTrainer.Train(runs.Take(Math.Min(population, 4)).Select(r => r with { Phase1Epochs = 5 }).ToArray(), threads, engine);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        PopulationTrainer.Train(runs, threads, engine);
+        var parts = new TrainingClock();
+        PopulationTrainer.Train(runs, threads, engine, clock: parts);
         double seconds = clock.Elapsed.TotalSeconds;
         double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        return new ThroughputSample(population, batchSize, steps, seconds, cpuSeconds);
+        return new ThroughputSample(population, batchSize, steps, seconds, cpuSeconds, parts.Steps.TotalSeconds);
     }
 }

@@ -15,7 +15,7 @@ public sealed record ReproduceOptions
     public Shard Shard { get; init; } = Shard.Whole;
     public bool Resume { get; init; }
     public int Threads { get; init; }
-    public EngineKind Engine { get; init; } = EngineKind.Cpu;
+    public EngineChoice Engine { get; init; } = EngineChoice.Cpu;
 
     /// <summary>Checkpoint files to judge for claim C7 (optional).</summary>
     public string? CheckpointsDir { get; init; }

@@ -30,7 +30,7 @@ public class OptimizerTests
         {
             using var scope = torch.NewDisposeScope();
             var batch = new float[config.BatchSize * Pairs.Width];
-            data.FillBatch(batch, StreamKey.TrainBatch, step, step, 0);
+            data.FillBatch(batch, new BatchKey(StreamKey.TrainBatch, step, step, 0));
             var x = torch.tensor(batch, new long[] { config.BatchSize, Pairs.Width });
             // TorchSharp has no CosineAnnealingWarmRestarts: set PyTorch's closed form by hand each step.
             foreach (var group in optimizer.ParamGroups)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StrassenRepro.Model;
+using StrassenRepro.Reproduction.Sweep;
 
 namespace StrassenRepro.Cli.Commands;
 
@@ -15,12 +16,11 @@ public static class BenchCommand
         var population = new Option<int>("--population") { Description = "Runs trained as one batched program", DefaultValueFactory = _ => 256 };
         var steps = new Option<int>("--steps") { Description = "Optimizer steps per run (Phase 1, upstream preset)", DefaultValueFactory = _ => 1000 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch and data generation (0 = all cores)", DefaultValueFactory = _ => 0 };
-        var engine = new Option<string>("--engine") { Description = "cpu (fused SIMD C#, default) or torch (TorchSharp bmm)", DefaultValueFactory = _ => "cpu" };
-        engine.AcceptOnlyFromAmong("cpu", "torch");
+        var engine = new EngineOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var throughput = new Command("train-throughput", "Run-steps per second of the population engine vs a single run")
         {
-            batch, population, steps, threads, engine, json,
+            batch, population, steps, threads, engine.Engine, engine.Device, json,
         };
         throughput.SetAction(parse => Guarded.Run(() =>
         {
@@ -29,15 +29,24 @@ public static class BenchCommand
             if (p < 1 || p > 1 << 20) throw new UsageException($"--population {p} is not in 1..1048576");
             if (s < 1) throw new UsageException($"--steps {s} must be >= 1");
             if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
-            var kind = parse.GetValue(engine) == "torch" ? EngineKind.Torch : EngineKind.Cpu;
+            var kind = engine.Parse(parse);
             var many = TrainThroughput.Measure(b, p, s, t, kind);
             var single = TrainThroughput.Measure(b, 1, s, t, kind);
-            // The overhead-bound baseline the issue describes: one run through libtorch, one small op at a time.
-            var torchSingle = kind == EngineKind.Torch ? single : TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch);
+            // The overhead-bound baseline of the CPU engines: one run through libtorch, one small op at a time. The gpu
+            // engine is measured without it (a GPU machine need not carry libtorch).
+            var torchSingle = kind.Kind switch
+            {
+                EngineKind.Torch => single,
+                EngineKind.Gpu => null,
+                _ => TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch),
+            };
+            var device = kind.Describe();
             var result = new
             {
                 benchmark = "train-throughput",
-                engine = kind.ToString().ToLowerInvariant(),
+                engine = kind.Name,
+                device = device.GetValueOrDefault("device"),
+                driver = device.GetValueOrDefault("driver"),
                 batchSize = b,
                 population = p,
                 steps = s,
@@ -45,25 +54,96 @@ public static class BenchCommand
                 runStepsPerSecond = many.RunStepsPerSecond,
                 seconds = many.Seconds,
                 runStepsPerCpuSecond = many.RunStepsPerCpuSecond,
+                stepRunStepsPerSecond = many.StepRunStepsPerSecond,
+                stepSeconds = many.StepSeconds,
                 singleRunStepsPerSecond = single.RunStepsPerSecond,
                 singleSeconds = single.Seconds,
                 ratio = many.RunStepsPerSecond / single.RunStepsPerSecond,
-                torchSingleRunStepsPerSecond = torchSingle.RunStepsPerSecond,
-                ratioToTorchSingle = many.RunStepsPerSecond / torchSingle.RunStepsPerSecond,
+                torchSingleRunStepsPerSecond = torchSingle?.RunStepsPerSecond,
+                ratioToTorchSingle = many.RunStepsPerSecond / torchSingle?.RunStepsPerSecond,
                 loadAverage = LoadAverage(),
             };
             if (parse.GetValue(json)) Output.WriteJson(result);
             else
             {
-                Console.Out.WriteLine($"train-throughput  engine {result.engine}, batch {b}, {s} steps, threads {result.threads}, load average {result.loadAverage}");
+                string on = result.device is null ? "" : $" on {result.device} (driver {result.driver})";
+                Console.Out.WriteLine($"train-throughput  engine {result.engine}{on}, batch {b}, {s} steps, threads {result.threads}, load average {result.loadAverage}");
                 Console.Out.WriteLine($"  population {p,6}: {result.runStepsPerSecond,12:N0} run-steps/s ({many.Seconds:F2} s, {many.RunStepsPerCpuSecond:N0} per CPU-second)");
+                Console.Out.WriteLine($"    steps alone  : {result.stepRunStepsPerSecond,12:N0} run-steps/s ({many.StepSeconds:F2} s without set-up and hand-off)");
                 Console.Out.WriteLine($"  single run     : {result.singleRunStepsPerSecond,12:N0} run-steps/s ({single.Seconds:F2} s)");
                 Console.Out.WriteLine($"  ratio          : {result.ratio,12:F1}x");
-                Console.Out.WriteLine($"  torch single   : {result.torchSingleRunStepsPerSecond,12:N0} run-steps/s; population / torch single = {result.ratioToTorchSingle:F1}x");
+                if (torchSingle is not null)
+                    Console.Out.WriteLine($"  torch single   : {result.torchSingleRunStepsPerSecond,12:N0} run-steps/s; population / torch single = {result.ratioToTorchSingle:F1}x");
             }
             return ExitCodes.Success;
         }));
-        return new Command("bench", "Throughput benchmarks") { throughput };
+        return new Command("bench", "Throughput benchmarks, and agreement between engines") { throughput, Agreement() };
+    }
+
+    /// <summary>`bench agreement`: the same runs on the cpu engine and on another; trajectories and outcome distributions.</summary>
+    private static Command Agreement()
+    {
+        var batch = new Option<int>("--batch-size") { Description = "Batch size of every run", DefaultValueFactory = _ => 32 };
+        var population = new Option<int>("--population") { Description = "Runs compared step by step", DefaultValueFactory = _ => 64 };
+        var steps = new Option<int>("--steps") { Description = "Phase 1 steps of the trajectory comparison", DefaultValueFactory = _ => 300 };
+        var outcomes = new Option<int>("--outcomes") { Description = "Full upstream runs (seeds 1..N) whose outcome counts are compared (0 = skip)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var engine = new EngineOptions();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var command = new Command("agreement", "Train the same runs on the cpu engine and on --engine; compare coefficients and outcomes")
+        {
+            batch, population, steps, outcomes, threads, engine.Engine, engine.Device, json,
+        };
+        command.SetAction(parse => Guarded.Run(() =>
+        {
+            int b = parse.GetValue(batch), p = parse.GetValue(population), s = parse.GetValue(steps);
+            int n = parse.GetValue(outcomes), t = parse.GetValue(threads);
+            if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
+            if (p < 1 || p > 1 << 20) throw new UsageException($"--population {p} is not in 1..1048576");
+            if (s < 1) throw new UsageException($"--steps {s} must be >= 1");
+            if (n < 0) throw new UsageException($"--outcomes {n} must be >= 0");
+            if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
+            var other = engine.Parse(parse);
+            var trajectories = EngineAgreement.Trajectories(p, b, s, EngineChoice.Cpu, other, t);
+            var comparison = n > 0 ? EngineOutcomes.Compare(n, b, EngineChoice.Cpu, other, t) : null;
+            var device = other.Describe();
+            var result = new
+            {
+                benchmark = "agreement",
+                engine = other.Name,
+                device = device.GetValueOrDefault("device"),
+                driver = device.GetValueOrDefault("driver"),
+                trajectories,
+                outcomes = comparison is null ? null : new
+                {
+                    comparison.Runs,
+                    comparison.BatchSize,
+                    categories = EngineOutcomeComparison.Categories,
+                    cpu = comparison.First,
+                    other = comparison.Second,
+                    plain = comparison.Plain,
+                    afterRecovery = comparison.AfterRecovery,
+                },
+            };
+            if (parse.GetValue(json)) Output.WriteJson(result);
+            else
+            {
+                string on = result.device is null ? "" : $" on {result.device}";
+                Console.Out.WriteLine($"agreement  cpu vs {other.Name}{on}, batch {b}");
+                Console.Out.WriteLine($"  trajectories  {p} runs x {s} steps: max |difference| {Output.Sci(trajectories.MaxAbsDifference)}, " +
+                    $"relative {Output.Sci(trajectories.MaxRelativeDifference)}, {trajectories.IdenticalRuns} of {p} bit for bit equal");
+                if (comparison is not null)
+                {
+                    Console.Out.WriteLine($"  outcomes      {n} full runs ({string.Join(", ", EngineOutcomeComparison.Categories)})");
+                    Console.Out.WriteLine($"    cpu         plain {string.Join(" ", comparison.First.Plain),-24} after recovery {string.Join(" ", comparison.First.AfterRecovery)}");
+                    Console.Out.WriteLine($"    {other.Name,-11} plain {string.Join(" ", comparison.Second.Plain),-24} after recovery {string.Join(" ", comparison.Second.AfterRecovery)}");
+                    Console.Out.WriteLine($"    chi-squared plain X2 = {comparison.Plain.Statistic:F2}, df {comparison.Plain.DegreesOfFreedom}, p = {comparison.Plain.P:F3}; " +
+                        $"after recovery X2 = {comparison.AfterRecovery.Statistic:F2}, df {comparison.AfterRecovery.DegreesOfFreedom}, p = {comparison.AfterRecovery.P:F3}");
+                }
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
     }
 
     /// <summary>The 1-minute load average (Linux), so a reader can see how busy the machine was.</summary>

@@ -22,9 +22,10 @@ public static class ReproduceCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for training (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
         var checkpoints = CheckpointsOption();
+        var engine = new EngineOptions();
         var command = new Command("reproduce", "Run the claims: train the runs they need (stored as they finish), evaluate each claim, write the report")
         {
-            preset, claims, output, shard, resume, threads, json, checkpoints,
+            preset, claims, output, shard, resume, threads, json, checkpoints, engine.Engine, engine.Device,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -37,6 +38,7 @@ public static class ReproduceCommand
                 Resume = parse.GetValue(resume),
                 Threads = parse.GetValue(threads) is var t and >= 0 ? t : throw new UsageException("--threads must be >= 0"),
                 CheckpointsDir = ExistingDir(parse.GetValue(checkpoints)),
+                Engine = engine.Parse(parse),
             };
             var results = Usage(() => SweepProgressView.Show(progress => Reproducer.Run(options, progress)));
             return Finish(results, Reproducer.NotEvaluated(options.Claims), options.OutDir, parse.GetValue(json));

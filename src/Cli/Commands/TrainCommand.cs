@@ -24,14 +24,13 @@ public static class TrainCommand
         init.AcceptOnlyFromAmong("symmetric", "independent");
         var kappaSteps = new Option<string?>("--kappa-steps") { Description = "Global steps (comma-separated) at which to measure kappa" };
         var phase1Only = new Option<bool>("--phase1-only") { Description = "No pruning; verify all slots unsparsified (claim C3)" };
-        var engine = new Option<string>("--engine") { Description = "cpu (fused SIMD C#, default) or torch (TorchSharp bmm)", DefaultValueFactory = _ => "cpu" };
-        engine.AcceptOnlyFromAmong("cpu", "torch");
+        var engine = new EngineOptions();
         var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "Folder for the checkpoint", DefaultValueFactory = _ => "runs" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var command = new Command("train", "Train one run of the two-phase protocol, write its checkpoint and verify it")
         {
-            seed, batch, preset, steps, lr, wd, data, init, kappaSteps, phase1Only, engine, threads, output, json,
+            seed, batch, preset, steps, lr, wd, data, init, kappaSteps, phase1Only, engine.Engine, engine.Device, threads, output, json,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -53,7 +52,7 @@ public static class TrainCommand
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int t = parse.GetValue(threads);
             if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
-            var kind = parse.GetValue(engine) == "torch" ? EngineKind.Torch : EngineKind.Cpu;
+            var kind = engine.Parse(parse);
 
             var result = PopulationTrainer.Train([config], t, kind)[0];
             var path = Checkpoint.Write(result, kind, parse.GetValue(output)!);
@@ -83,7 +82,7 @@ public static class TrainCommand
     }
 
     /// <summary>Training blew up (non-finite weights): no scheme to verify, no checkpoint; a failed run, exit code 1.</summary>
-    private static int Diverged(RunResult result, EngineKind kind, bool json)
+    private static int Diverged(RunResult result, EngineChoice kind, bool json)
     {
         if (json)
         {
@@ -111,7 +110,7 @@ public static class TrainCommand
     }
 
     /// <summary>The training-specific fields printed beside the verify record: no timings, so output is reproducible.</summary>
-    private static JsonObject Training(RunResult result, EngineKind engine)
+    private static JsonObject Training(RunResult result, EngineChoice engine)
     {
         var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
         return new JsonObject
@@ -120,7 +119,7 @@ public static class TrainCommand
             ["seed"] = result.Config.Seed,
             ["batchSize"] = result.Config.BatchSize,
             ["configHash"] = result.ConfigHash,
-            ["engine"] = engine.ToString().ToLowerInvariant(),
+            ["engine"] = engine.Name,
             ["steps"] = result.Steps,
             ["prunedSlots"] = new JsonArray(result.PrunedSlots.Select(s => (JsonNode)s).ToArray()),
             ["pruneSkipped"] = result.PruneSkipped,

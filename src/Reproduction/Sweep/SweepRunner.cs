@@ -12,7 +12,7 @@ namespace StrassenRepro.Reproduction.Sweep;
 /// everything but seed, learning rate and weight decay (PopulationTrainer.PopulationKey),
 /// and each population is verified and stored in one transaction as soon as it finishes.
 /// </summary>
-public sealed class SweepRunner(RunStore store, int populationSize = 256, int threads = 0, EngineKind engine = EngineKind.Cpu)
+public sealed class SweepRunner(RunStore store, int populationSize = 256, int threads = 0, EngineChoice? engine = null)
 {
     /// <summary>The plan in its canonical order, duplicates (same configuration hash) removed.</summary>
     public static IReadOnlyList<RunConfig> Canonical(IEnumerable<RunConfig> plan) =>
@@ -27,6 +27,9 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         var todo = mine.Where(c => !stored.Contains(c.Hash())).ToList();
         int skipped = mine.Count - todo.Count, done = skipped, added = 0;
         var clock = Stopwatch.StartNew();
+        // Library versions and the engine with its device and driver, recorded with every stored run.
+        string versions = System.Text.Json.JsonSerializer.Serialize(
+            new SortedDictionary<string, string>(Provenance.Versions.Concat((engine ?? EngineChoice.Cpu).Describe()).ToDictionary()));
         progress?.Report(new SweepProgress(done, mine.Count, skipped, 0, clock.Elapsed));
         foreach (var group in todo.GroupBy(PopulationTrainer.PopulationKey))
             foreach (var population in group.Chunk(populationSize))
@@ -34,7 +37,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
                 var started = clock.Elapsed;
                 var results = PopulationTrainer.Train(population, threads, engine);
                 double seconds = (clock.Elapsed - started).TotalSeconds / population.Length;
-                var rows = results.Select(r => ToStored(Record(r), seconds)).ToList();
+                var rows = results.Select(r => ToStored(Record(r), seconds, versions)).ToList();
                 added += store.AddAll(rows);
                 done += population.Length;
                 progress?.Report(new SweepProgress(done, mine.Count, skipped, population[0].BatchSize, clock.Elapsed));
@@ -87,7 +90,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
 
     public const string Diverged = "diverged";
 
-    private static StoredRun ToStored(RunRecord record, double seconds) => new()
+    private static StoredRun ToStored(RunRecord record, double seconds, string versions) => new()
     {
         ConfigHash = record.ConfigHash,
         ConfigJson = record.Config.ToJson(),
@@ -102,7 +105,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         CanonicalStrassen = record.Verification.CanonicalStrassen,
         RecordJson = RunCodec.Encode(record),
         GitCommit = Provenance.GitCommit,
-        VersionsJson = System.Text.Json.JsonSerializer.Serialize(Provenance.Versions),
+        VersionsJson = versions,
         FinishedUtc = DateTime.UtcNow,
         Seconds = seconds,
     };

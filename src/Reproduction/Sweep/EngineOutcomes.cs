@@ -1,0 +1,53 @@
+using StrassenRepro.Model;
+using StrassenRepro.Reproduction.Statistics;
+
+namespace StrassenRepro.Reproduction.Sweep;
+
+/// <summary>Per engine, how many runs ended in each outcome, before and after lattice recovery.</summary>
+public sealed record OutcomeCounts(string Engine, IReadOnlyList<int> Plain, IReadOnlyList<int> AfterRecovery);
+
+/// <summary>The same runs on two engines: outcome counts and chi-squared tests that they share one distribution.</summary>
+public sealed record EngineOutcomeComparison(
+    int Runs, int BatchSize, OutcomeCounts First, OutcomeCounts Second,
+    ChiSquaredHomogeneity.Result Plain, ChiSquaredHomogeneity.Result AfterRecovery)
+{
+    public static IReadOnlyList<string> Categories { get; } = ["discrete", "continuous", "unconverged", "invalid", SweepRunner.Diverged];
+}
+
+/// <summary>
+/// Trains seeds 1..N of the upstream protocol (the full two phases) on two engines and compares their outcome
+/// distributions. Trajectories on different engines part ways after thousands of steps (float rounding in a chaotic
+/// system), so runs are not compared one by one: an engine that trains correctly gives the same distribution.
+/// </summary>
+public static class EngineOutcomes
+{
+    public static EngineOutcomeComparison Compare(int runs, int batchSize, EngineChoice first, EngineChoice second,
+        int threads = 0, int populationSize = 256)
+    {
+        var configs = Enumerable.Range(1, runs).Select(seed => Presets.Upstream(seed, batchSize)).ToArray();
+        var a = Count(configs, first, threads, populationSize);
+        var b = Count(configs, second, threads, populationSize);
+        return new EngineOutcomeComparison(runs, batchSize, a, b,
+            ChiSquaredHomogeneity.Of(a.Plain, b.Plain), ChiSquaredHomogeneity.Of(a.AfterRecovery, b.AfterRecovery));
+    }
+
+    private static OutcomeCounts Count(RunConfig[] configs, EngineChoice engine, int threads, int populationSize)
+    {
+        var plain = new int[EngineOutcomeComparison.Categories.Count];
+        var after = new int[plain.Length];
+        foreach (var population in configs.Chunk(populationSize))
+            foreach (var result in PopulationTrainer.Train(population, threads, engine))
+            {
+                var report = SweepRunner.Record(result).Verification;
+                plain[Index(report.Outcome)]++;
+                after[Index(report.OutcomeAfterRecovery ?? report.Outcome)]++;
+            }
+        return new OutcomeCounts(engine.Name, plain, after);
+    }
+
+    private static int Index(string outcome)
+    {
+        int k = EngineOutcomeComparison.Categories.ToList().IndexOf(outcome);
+        return k >= 0 ? k : throw new InvalidOperationException($"unknown outcome '{outcome}'");
+    }
+}
