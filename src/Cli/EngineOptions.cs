@@ -31,6 +31,8 @@ public sealed class EngineOptions
         var choice = EngineChoice.Parse(parse.GetValue(Engine)!, parse.GetValue(Device)!);
         if (choice.Kind != EngineKind.Gpu && choice.Device != DevicePreference.Auto)
             throw new UsageException($"--device {parse.GetValue(Device)} applies to --engine gpu only");
+        if (choice.Kind == EngineKind.Torch && !LibTorch.Available)
+            throw new UsageException("--engine torch: this build has no libtorch (it was built with -p:TorchDevice=none)");
         if (choice.OpenDevice() is { Notice: string notice }) Output.Notice(notice);
         return choice;
     }

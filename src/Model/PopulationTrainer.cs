@@ -30,7 +30,7 @@ public static class PopulationTrainer
         if (threads > 0 && engine.Kind == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
-        return new Session(runs, parallel, engine, threads).Run(initial, watch, clock);
+        return new Session(runs, parallel, engine, threads, watch).Run(initial, clock);
     }
 
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
@@ -86,10 +86,14 @@ public static class PopulationTrainer
         private readonly int _r;
         private readonly long _totalSteps;
         private readonly bool[] _finished;   // runs that skip Phase 2: no more curve points or kappas after Phase 1
+        private readonly System.Diagnostics.Stopwatch _watch;
+        private TimeSpan _measuring;
         private long _step;
 
-        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineChoice engine, int threads)
+        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineChoice engine, int threads,
+            System.Diagnostics.Stopwatch watch)
         {
+            _watch = watch;
             _runs = runs;
             _shape = runs[0];
             _parallel = parallel;
@@ -107,7 +111,7 @@ public static class PopulationTrainer
             _finished = new bool[_p];
         }
 
-        public IReadOnlyList<RunResult> Run(float[]? start, System.Diagnostics.Stopwatch watch, TrainingClock? clock)
+        public IReadOnlyList<RunResult> Run(float[]? start, TrainingClock? clock)
         {
             var initial = start ?? new float[_p * 3 * _r * 4];
             if (start is null)
@@ -120,12 +124,12 @@ public static class PopulationTrainer
                 _ => new CpuPopulation(initial, _p, _r, _threads),
             };
 
-            var setUp = watch.Elapsed;
+            var setUp = _watch.Elapsed;
             PhaseOne(population);
             var (pruned, skipped) = PhaseTwo(population);
 
             var final = population.Snapshot();
-            var trained = watch.Elapsed;
+            var trained = _watch.Elapsed;
             var results = Enumerable.Range(0, _p).AsParallel().AsOrdered().WithDegreeOfParallelism(_parallel.MaxDegreeOfParallelism)
                 .Select(i => (Weights: Weights.FromSnapshot(final, i, _r), i)).Select(x => new RunResult
             {
@@ -139,7 +143,7 @@ public static class PopulationTrainer
                 Curves = _curves[x.i],
                 Kappas = _kappas[x.i],
             }).ToArray();
-            clock?.Record(setUp, trained - setUp, watch.Elapsed - trained);
+            clock?.Record(setUp, trained - setUp - _measuring, _measuring, _watch.Elapsed - trained);
             return results;
         }
 
@@ -287,6 +291,9 @@ public static class PopulationTrainer
             bool anyKappa = _anyKappaStep.Contains(_step);
             if (!curve && !anyKappa) return;
 
+            // Measuring is host work on a copy: the clock keeps it apart from the engine's steps (queued ones first).
+            population.Synchronize();
+            var started = _watch.Elapsed;
             var snapshot = population.Snapshot();
             int kept = _shape.Prune ? _shape.TargetSlots : _shape.Slots;
             long step = _step;
@@ -307,6 +314,7 @@ public static class PopulationTrainer
                     _kappas[i].Add(Kappa.Measure(weights, _data[i].KappaProbe(samples, step), _runs[i].KappaRelativeCutoff, step));
                 }
             });
+            _measuring += _watch.Elapsed - started;
         }
     }
 }

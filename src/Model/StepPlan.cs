@@ -76,6 +76,8 @@ public interface IPopulationEngine : IDisposable
     double[]? Step(StepPlan plan);
     float[] Snapshot();
     void Restore(float[] snapshot, bool[] keep);
+    /// <summary>Returns when every step asked for has been taken (engines that queue work on a device).</summary>
+    void Synchronize() { }
 }
 
 public enum EngineKind

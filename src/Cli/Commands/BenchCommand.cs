@@ -33,12 +33,12 @@ public static class BenchCommand
             var many = TrainThroughput.Measure(b, p, s, t, kind);
             var single = TrainThroughput.Measure(b, 1, s, t, kind);
             // The overhead-bound baseline of the CPU engines: one run through libtorch, one small op at a time. The gpu
-            // engine is measured without it (a GPU machine need not carry libtorch).
+            // engine is measured without it, and so is a build without libtorch.
             var torchSingle = kind.Kind switch
             {
                 EngineKind.Torch => single,
-                EngineKind.Gpu => null,
-                _ => TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch),
+                EngineKind.Cpu when LibTorch.Available => TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch),
+                _ => null,
             };
             var device = kind.Describe();
             var result = new
@@ -69,7 +69,7 @@ public static class BenchCommand
                 string on = result.device is null ? "" : $" on {result.device} (driver {result.driver})";
                 Console.Out.WriteLine($"train-throughput  engine {result.engine}{on}, batch {b}, {s} steps, threads {result.threads}, load average {result.loadAverage}");
                 Console.Out.WriteLine($"  population {p,6}: {result.runStepsPerSecond,12:N0} run-steps/s ({many.Seconds:F2} s, {many.RunStepsPerCpuSecond:N0} per CPU-second)");
-                Console.Out.WriteLine($"    steps alone  : {result.stepRunStepsPerSecond,12:N0} run-steps/s ({many.StepSeconds:F2} s without set-up and hand-off)");
+                Console.Out.WriteLine($"    steps alone  : {result.stepRunStepsPerSecond,12:N0} run-steps/s ({many.StepSeconds:F2} s without set-up, measurements and hand-off)");
                 Console.Out.WriteLine($"  single run     : {result.singleRunStepsPerSecond,12:N0} run-steps/s ({single.Seconds:F2} s)");
                 Console.Out.WriteLine($"  ratio          : {result.ratio,12:F1}x");
                 if (torchSingle is not null)
@@ -85,7 +85,7 @@ public static class BenchCommand
     {
         var batch = new Option<int>("--batch-size") { Description = "Batch size of every run", DefaultValueFactory = _ => 32 };
         var population = new Option<int>("--population") { Description = "Runs compared step by step", DefaultValueFactory = _ => 64 };
-        var steps = new Option<int>("--steps") { Description = "Phase 1 steps of the trajectory comparison", DefaultValueFactory = _ => 300 };
+        var steps = new Option<string>("--steps") { Description = "Phase 1 steps of the trajectory comparisons, comma-separated", DefaultValueFactory = _ => "1,10,100,300" };
         var outcomes = new Option<int>("--outcomes") { Description = "Full upstream runs (seeds 1..N) whose outcome counts are compared (0 = skip)", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores)", DefaultValueFactory = _ => 0 };
         var engine = new EngineOptions();
@@ -96,15 +96,15 @@ public static class BenchCommand
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
-            int b = parse.GetValue(batch), p = parse.GetValue(population), s = parse.GetValue(steps);
+            int b = parse.GetValue(batch), p = parse.GetValue(population);
             int n = parse.GetValue(outcomes), t = parse.GetValue(threads);
+            var counts = StepCounts(parse.GetValue(steps)!);
             if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
             if (p < 1 || p > 1 << 20) throw new UsageException($"--population {p} is not in 1..1048576");
-            if (s < 1) throw new UsageException($"--steps {s} must be >= 1");
             if (n < 0) throw new UsageException($"--outcomes {n} must be >= 0");
             if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
             var other = engine.Parse(parse);
-            var trajectories = EngineAgreement.Trajectories(p, b, s, EngineChoice.Cpu, other, t);
+            var trajectories = counts.Select(s => EngineAgreement.Trajectories(p, b, s, EngineChoice.Cpu, other, t)).ToArray();
             var comparison = n > 0 ? EngineOutcomes.Compare(n, b, EngineChoice.Cpu, other, t) : null;
             var device = other.Describe();
             var result = new
@@ -130,8 +130,9 @@ public static class BenchCommand
             {
                 string on = result.device is null ? "" : $" on {result.device}";
                 Console.Out.WriteLine($"agreement  cpu vs {other.Name}{on}, batch {b}");
-                Console.Out.WriteLine($"  trajectories  {p} runs x {s} steps: max |difference| {Output.Sci(trajectories.MaxAbsDifference)}, " +
-                    $"relative {Output.Sci(trajectories.MaxRelativeDifference)}, {trajectories.IdenticalRuns} of {p} bit for bit equal");
+                foreach (var sample in trajectories)
+                    Console.Out.WriteLine($"  trajectories  {p} runs x {sample.Steps,5} steps: max |difference| {Output.Sci(sample.MaxAbsDifference)}, " +
+                        $"relative {Output.Sci(sample.MaxRelativeDifference)}, {sample.IdenticalRuns} of {p} bit for bit equal");
                 if (comparison is not null)
                 {
                     Console.Out.WriteLine($"  outcomes      {n} full runs ({string.Join(", ", EngineOutcomeComparison.Categories)})");
@@ -144,6 +145,15 @@ public static class BenchCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static int[] StepCounts(string text)
+    {
+        var counts = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+            counts.Add(int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k) && k >= 1
+                ? k : throw new UsageException($"--steps: '{part}' is not a step count >= 1"));
+        return [.. counts.Distinct().Order()];
     }
 
     /// <summary>The 1-minute load average (Linux), so a reader can see how busy the machine was.</summary>

@@ -138,6 +138,8 @@ public sealed class GpuPopulation : IPopulationEngine
         _uploaded[buffer] = values;
     }
 
+    public void Synchronize() => _acc.Synchronize();
+
     public float[] Snapshot()
     {
         _acc.Synchronize();
