@@ -101,9 +101,36 @@ public sealed class CpuPopulation : IPopulationEngine
         bool anyDecay = plan.WeightDecay[run] != 0;
         var m = _m.AsSpan(run * block, block);
         var v = _v.AsSpan(run * block, block);
-        for (int i = 0; i < block; i++)
+        // PyTorch's single-tensor AdamW, op for op (lerp with weight < 0.5; addcmul; addcdiv as p + (value m) / denom):
+        // element-wise, so Vector<float> lanes give each element the scalar loop's numbers.
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            // PyTorch's single-tensor AdamW, op for op (lerp with weight < 0.5; addcmul; addcdiv as p + (value m) / denom).
+            var vDecay = new Vector<float>(decay);
+            var vW1 = new Vector<float>(w1);
+            var vBeta2 = new Vector<float>(beta2);
+            var vW2 = new Vector<float>(w2);
+            var vBc2 = new Vector<float>(bc2Sqrt);
+            var vEps = new Vector<float>(eps);
+            var vStep = new Vector<float>(negStep);
+            for (; i + Vector<float>.Count <= block; i += Vector<float>.Count)
+            {
+                var pi = new Vector<float>(p.Slice(i));
+                var gi = new Vector<float>(g.Slice(i));
+                var mi = new Vector<float>(m.Slice(i));
+                var vi = new Vector<float>(v.Slice(i));
+                if (anyDecay) pi *= vDecay;
+                mi = mi + vW1 * (gi - mi);
+                vi = vi * vBeta2 + vW2 * gi * gi;
+                var denom = Vector.SquareRoot(vi) / vBc2 + vEps;
+                pi = pi + vStep * mi / denom;
+                pi.CopyTo(p.Slice(i));
+                mi.CopyTo(m.Slice(i));
+                vi.CopyTo(v.Slice(i));
+            }
+        }
+        for (; i < block; i++)
+        {
             if (anyDecay) p[i] *= decay;
             m[i] = m[i] + w1 * (g[i] - m[i]);
             v[i] = v[i] * beta2 + w2 * g[i] * g[i];
@@ -121,17 +148,23 @@ public sealed class CpuPopulation : IPopulationEngine
     internal void Clip(Span<float> g, float maxNorm)
     {
         int part = 4 * Slots;
-        float total = 0;
-        for (int k = 0; k < 3; k++)
+        // Each tensor's sum of squares in its own sequential order; the three chains side by side (they are independent).
+        float su = 0, sv = 0, sw = 0;
+        for (int k = 0; k < part; k++)
         {
-            float sq = 0;
-            foreach (var x in g.Slice(k * part, part)) sq += x * x;
-            float norm = MathF.Sqrt(sq);
-            total += norm * norm;
+            su += g[k] * g[k];
+            sv += g[part + k] * g[part + k];
+            sw += g[2 * part + k] * g[2 * part + k];
         }
+        float total = 0, norm = MathF.Sqrt(su);
+        total += norm * norm;
+        norm = MathF.Sqrt(sv);
+        total += norm * norm;
+        norm = MathF.Sqrt(sw);
+        total += norm * norm;
         total = MathF.Sqrt(total);
         float coefficient = MathF.Min(maxNorm / (total + 1e-6f), 1f);
-        for (int i = 0; i < g.Length; i++) g[i] *= coefficient;
+        for (int k = 0; k < g.Length; k++) g[k] *= coefficient;
     }
 
     /// <summary>Gradient of mean((c - t)^2) over rows x 4 outputs into g; returns the sum of squared residuals.</summary>

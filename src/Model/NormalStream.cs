@@ -13,6 +13,9 @@ public struct NormalStream
 
     public NormalStream(ulong key) => _state = key;
 
+    /// <summary>The SplitMix64 counter: the next draw is Mix(State + gamma). PairDraw resumes the stream from it.</summary>
+    internal readonly ulong State => _state;
+
     public ulong NextULong() => SplitMix64.Next(ref _state);
 
     /// <summary>Uniform in (0, 1), never 0.</summary>
@@ -96,7 +99,9 @@ public struct NormalStream
         public static readonly double[] W = new double[128];
         public static readonly double[] F = new double[128];
         public static readonly long[] K24 = new long[128];
-        public static readonly double[] W24 = new double[128];
+        public static readonly double[] W24 = GC.AllocateArray<double>(128, pinned: true);
+        /// <summary>K24 as int (every entry is below 2^24), pinned: the gather instructions of PairDraw read it.</summary>
+        public static readonly int[] K24Int = GC.AllocateArray<int>(128, pinned: true);
 
         static Ziggurat()
         {
@@ -122,6 +127,7 @@ public struct NormalStream
             for (int i = 0; i < 128; i++)
             {
                 K24[i] = (long)(K[i] * scale);
+                K24Int[i] = (int)K24[i];
                 W24[i] = W[i] / scale;
             }
         }

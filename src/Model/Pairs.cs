@@ -9,8 +9,21 @@ public static class Pairs
 {
     public const int Width = 12;
 
+    /// <summary>
+    /// Whether Draw takes VectorPairs (the default where AVX2 is there) or the scalar loop: the same numbers either way,
+    /// a switch for `bench train-throughput` to time both in one run.
+    /// </summary>
+    public static bool Vectorised { get; set; } = VectorPairs.IsSupported;
+
     /// <summary>Fills dest (count rows) from one key's normal stream.</summary>
     public static void Draw(Span<float> dest, ulong key)
+    {
+        if (Vectorised) VectorPairs.Draw(dest, key);
+        else DrawScalar(dest, key);
+    }
+
+    /// <summary>Draw, one normal at a time (NormalStream.NextNormalPair).</summary>
+    public static void DrawScalar(Span<float> dest, ulong key)
     {
         var stream = new NormalStream(key);
         for (int row = 0; row + Width <= dest.Length; row += Width)

@@ -31,6 +31,15 @@ public static class BenchCommand
             if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
             var kind = engine.Parse(parse);
             var many = TrainThroughput.Measure(b, p, s, t, kind);
+            // The cpu engine draws its normals vectorised where AVX2 is there; the same population with the scalar
+            // draw (the same numbers) gives the speed-up in this one run.
+            ThroughputSample? scalarNormals = null;
+            if (kind.Kind == EngineKind.Cpu && Pairs.Vectorised)
+            {
+                Pairs.Vectorised = false;
+                try { scalarNormals = TrainThroughput.Measure(b, p, s, t, kind); }
+                finally { Pairs.Vectorised = true; }
+            }
             var single = TrainThroughput.Measure(b, 1, s, t, kind);
             // The overhead-bound baseline of the CPU engines: one run through libtorch, one small op at a time. The gpu
             // engine is measured without it, and so is a build without libtorch.
@@ -56,6 +65,8 @@ public static class BenchCommand
                 runStepsPerCpuSecond = many.RunStepsPerCpuSecond,
                 stepRunStepsPerSecond = many.StepRunStepsPerSecond,
                 stepSeconds = many.StepSeconds,
+                scalarNormalsRunStepsPerCpuSecond = scalarNormals?.RunStepsPerCpuSecond,
+                vectorOverScalarNormals = many.RunStepsPerCpuSecond / scalarNormals?.RunStepsPerCpuSecond,
                 singleRunStepsPerSecond = single.RunStepsPerSecond,
                 singleSeconds = single.Seconds,
                 ratio = many.RunStepsPerSecond / single.RunStepsPerSecond,
@@ -70,6 +81,9 @@ public static class BenchCommand
                 Console.Out.WriteLine($"train-throughput  engine {result.engine}{on}, batch {b}, {s} steps, threads {result.threads}, load average {result.loadAverage}");
                 Console.Out.WriteLine($"  population {p,6}: {result.runStepsPerSecond,12:N0} run-steps/s ({many.Seconds:F2} s, {many.RunStepsPerCpuSecond:N0} per CPU-second)");
                 Console.Out.WriteLine($"    steps alone  : {result.stepRunStepsPerSecond,12:N0} run-steps/s ({many.StepSeconds:F2} s without set-up, measurements and hand-off)");
+                if (scalarNormals is not null)
+                    Console.Out.WriteLine($"  scalar normals : {scalarNormals.RunStepsPerSecond,12:N0} run-steps/s ({scalarNormals.Seconds:F2} s, " +
+                        $"{scalarNormals.RunStepsPerCpuSecond:N0} per CPU-second); vectorised / scalar per CPU-second = {result.vectorOverScalarNormals:F2}x");
                 Console.Out.WriteLine($"  single run     : {result.singleRunStepsPerSecond,12:N0} run-steps/s ({single.Seconds:F2} s)");
                 Console.Out.WriteLine($"  ratio          : {result.ratio,12:F1}x");
                 if (torchSingle is not null)

@@ -55,7 +55,7 @@ public sealed class GpuPopulation : IPopulationEngine
         if (trainSets is not null)
             for (int run = 0; run < size; run++)
                 _trainSet.View.SubView((long)run * _fixedSize * Pairs.Width, trainSets[run].Length).CopyFromCPU(trainSets[run]);
-        _k24 = _acc.Allocate1D(NormalStream.Ziggurat.K24.Select(k => (int)k).ToArray());
+        _k24 = _acc.Allocate1D(NormalStream.Ziggurat.K24Int);
         _w24 = _acc.Allocate1D(NormalStream.Ziggurat.W24);
         _f = _acc.Allocate1D(NormalStream.Ziggurat.F);
         ResetOptimizer();
