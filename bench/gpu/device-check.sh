@@ -3,7 +3,7 @@
 # the device, the gpu engine's throughput (2^16, 2^18, 2^20 runs at B = 32 and 256), its agreement with the cpu engine
 # (trajectories to float rounding, outcome distributions with a chi-squared test) and the quick reproduction on both
 # engines. Usage: bash bench/gpu/device-check.sh BUNDLE.tar.xz OUTDIR   (BUNDLE from bench/gpu/pack.sh)
-# STAGES (default: all, in this order) picks stages: throughput cpu agreement smoke outcomes quick.
+# STAGES (default: all, in this order) picks stages: throughput latency cpu agreement smoke outcomes quick.
 set -uo pipefail
 bundle=${1:?bundle .tar.xz from bench/gpu/pack.sh}; out=${2:?output folder}
 mkdir -p "$out"; work=$(mktemp -d)
@@ -19,7 +19,7 @@ step() { # name, then the command's arguments; human and JSON output both kept
   { echo "== $name (exit $rc, $((SECONDS - start)) s)"; cat "$work/out"; } >>"$json"
   cat "$work/out" >>"$log"; echo "   exit $rc, $((SECONDS - start)) s" | tee -a "$log"
 }
-stages=${STAGES:-throughput cpu agreement smoke outcomes quick}
+stages=${STAGES:-throughput latency cpu agreement smoke outcomes quick}
 has() { [[ " $stages " == *" $1 "* ]]; }
 { nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv; nproc; } 2>&1 | tee -a "$log"
 if has throughput; then
@@ -27,6 +27,13 @@ if has throughput; then
     for p in 65536 262144 1048576; do
       steps=$(( b == 32 ? 64000000 / p + 50 : 8000000 / p + 10 ))
       step "throughput-b$b-p$p" bench train-throughput --engine gpu --device cuda --batch-size $b --population $p --steps $steps --json
+    done
+  done
+fi
+if has latency; then   # small populations: one thread per run, so a step costs one run's latency
+  for b in 32 256; do
+    for p in 1 20 256; do
+      step "latency-b$b-p$p" bench train-throughput --engine gpu --device cuda --batch-size $b --population $p --steps $(( b == 32 ? 2000 : 300 )) --json
     done
   done
 fi
