@@ -167,7 +167,10 @@ public sealed class CpuPopulation : IPopulationEngine
         for (int k = 0; k < g.Length; k++) g[k] *= coefficient;
     }
 
-    /// <summary>Gradient of mean((c - t)^2) over rows x 4 outputs into g; returns the sum of squared residuals.</summary>
+    /// <summary>
+    /// Gradient of mean((c - t)^2) over rows x 4 outputs into g; returns the sum of squared residuals. StepKernels.Fast
+    /// repeats this loop op for op on the GPU (F8 for Vector&lt;float&gt;): change both together (GpuEngineTests).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double GradientsVector(ReadOnlySpan<float> p, float[] batch, int rows, Span<float> g)
     {

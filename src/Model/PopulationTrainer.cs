@@ -153,8 +153,6 @@ public static class PopulationTrainer
 
         private void PhaseOne(IPopulationEngine population)
         {
-            int batch = _shape.BatchSize;
-            int fixedSize = _shape.DataMode.FixedSize ?? 0;
             var baseLr = _runs.Select(r => r.Lr).ToArray();
             var wd = _runs.Select(r => r.WeightDecay).ToArray();
             for (long epoch = 0; epoch < _shape.Phase1Epochs; epoch++)
@@ -162,25 +160,34 @@ public static class PopulationTrainer
                 double? term = LrSchedule.Term(_shape.Schedule, _shape.ScheduleT0, epoch);
                 for (int s = 0; s < _shape.StepsPerEpoch; s++)
                 {
-                    var key = new BatchKey(StreamKey.TrainBatch, _step, epoch, s * batch);
-                    var loss = population.Step(new StepPlan
+                    var key = new BatchKey(StreamKey.TrainBatch, _step, epoch, s * _shape.BatchSize);
+                    var loss = population.Step(Plan(key, _shape.BatchSize, baseLr, wd, _shape.ClipNorm) with
                     {
-                        Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - key.Offset) : batch,
-                        Batch = key,
-                        Fill = (i, buffer) => _data[i].FillBatch(buffer, key),
-                        BaseLr = baseLr,
                         LrTerm = term,
                         EtaMin = _shape.ScheduleEtaMin,
-                        WeightDecay = wd,
-                        Beta1 = _shape.Beta1,
-                        Beta2 = _shape.Beta2,
-                        Eps = _shape.Eps,
-                        ClipNorm = _shape.ClipNorm,
-                        WantLoss = MeasuresAfter(_step + 1),
                     });
                     AfterStep(population, loss, 1);
                 }
             }
+        }
+
+        /// <summary>What every step's plan holds: the batch (rows, key, fill), rates, Adam's constants, the loss request.</summary>
+        private StepPlan Plan(BatchKey key, int batch, double[] baseLr, double[] wd, double? clip)
+        {
+            int fixedSize = _shape.DataMode.FixedSize ?? 0;
+            return new StepPlan
+            {
+                Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - key.Offset) : batch,
+                Batch = key,
+                Fill = (i, buffer) => _data[i].FillBatch(buffer, key),
+                BaseLr = baseLr,
+                WeightDecay = wd,
+                Beta1 = _shape.Beta1,
+                Beta2 = _shape.Beta2,
+                Eps = _shape.Eps,
+                ClipNorm = clip,
+                WantLoss = MeasuresAfter(_step + 1),
+            };
         }
 
         private (IReadOnlyList<int>[] Pruned, bool[] Skipped) PhaseTwo(IPopulationEngine population)
@@ -261,25 +268,14 @@ public static class PopulationTrainer
             ulong[] zeroGrad, ulong[]? zeroAfter, long phaseStep)
         {
             int batch = _shape.Phase2BatchSize;
-            int fixedSize = _shape.DataMode.FixedSize ?? 0;
             int stepsPerEpoch = _shape.DataMode.StepsPerEpoch(batch);
             var key = new BatchKey(StreamKey.PruneBatch, phaseStep, phaseStep / stepsPerEpoch, (int)(phaseStep % stepsPerEpoch) * batch);
-            var loss = population.Step(new StepPlan
+            var loss = population.Step(Plan(key, batch, lr, wd, _shape.Phase2ClipNorm) with
             {
-                Rows = fixedSize > 0 ? Math.Min(batch, fixedSize - key.Offset) : batch,
-                Batch = key,
-                Fill = (i, buffer) => _data[i].FillBatch(buffer, key),
-                BaseLr = lr,
-                WeightDecay = wd,
-                Beta1 = _shape.Beta1,
-                Beta2 = _shape.Beta2,
-                Eps = _shape.Eps,
-                ClipNorm = _shape.Phase2ClipNorm,
                 DecaySlot = decaySlot,
                 Decay = decay,
                 ZeroGradients = zeroGrad,
                 ZeroAfter = zeroAfter,
-                WantLoss = MeasuresAfter(_step + 1),
             });
             AfterStep(population, loss, 2);
         }

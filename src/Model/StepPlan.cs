@@ -6,7 +6,7 @@ namespace StrassenRepro.Model;
 /// set the ZeroAfter slots to +0. Per-run arrays are never changed after they are handed to an engine (a phase hands
 /// the same arrays to every step, so an engine on a device uploads each one once).
 /// </summary>
-public sealed class StepPlan
+public sealed record StepPlan
 {
     /// <summary>Rows of this step's batch (the same for every run).</summary>
     public required int Rows { get; init; }

@@ -25,10 +25,8 @@ public static class BenchCommand
         throughput.SetAction(parse => Guarded.Run(() =>
         {
             int b = parse.GetValue(batch), p = parse.GetValue(population), s = parse.GetValue(steps), t = parse.GetValue(threads);
-            if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
-            if (p < 1 || p > 1 << 20) throw new UsageException($"--population {p} is not in 1..1048576");
+            CheckSizes(b, p, t);
             if (s < 1) throw new UsageException($"--steps {s} must be >= 1");
-            if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
             var kind = engine.Parse(parse);
             var many = TrainThroughput.Measure(b, p, s, t, kind);
             // The cpu engine draws its normals vectorised where AVX2 is there; the same population with the scalar
@@ -113,10 +111,8 @@ public static class BenchCommand
             int b = parse.GetValue(batch), p = parse.GetValue(population);
             int n = parse.GetValue(outcomes), t = parse.GetValue(threads);
             var counts = StepCounts(parse.GetValue(steps)!);
-            if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
-            if (p < 1 || p > 1 << 20) throw new UsageException($"--population {p} is not in 1..1048576");
+            CheckSizes(b, p, t);
             if (n < 0) throw new UsageException($"--outcomes {n} must be >= 0");
-            if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
             var other = engine.Parse(parse);
             var trajectories = counts.Select(s => EngineAgreement.Trajectories(p, b, s, EngineChoice.Cpu, other, t)).ToArray();
             var comparison = n > 0 ? EngineOutcomes.Compare(n, b, EngineChoice.Cpu, other, t) : null;
@@ -159,6 +155,13 @@ public static class BenchCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static void CheckSizes(int batch, int population, int threads)
+    {
+        if (batch < 1 || batch > 65536) throw new UsageException($"--batch-size {batch} is not in 1..65536");
+        if (population < 1 || population > 1 << 20) throw new UsageException($"--population {population} is not in 1..1048576");
+        if (threads < 0) throw new UsageException($"--threads {threads} must be >= 0");
     }
 
     private static int[] StepCounts(string text)
