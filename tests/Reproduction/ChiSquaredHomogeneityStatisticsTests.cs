@@ -55,6 +55,7 @@ public class ChiSquaredHomogeneityStatisticsTests
     {
         FluentActions.Invoking(() => ChiSquaredHomogeneity.Of([1, 2], [1])).Should().Throw<ArgumentException>().WithMessage("*every category*");
         FluentActions.Invoking(() => ChiSquaredHomogeneity.Of([1, -2], [1, 2])).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => ChiSquaredHomogeneity.Of([1, 2], [1, -2])).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => ChiSquaredHomogeneity.Of([0, 0], [1, 2])).Should().Throw<ArgumentException>().WithMessage("*at least one*");
         FluentActions.Invoking(() => ChiSquaredHomogeneity.Of([1, 2], [0, 0])).Should().Throw<ArgumentException>().WithMessage("*at least one*");
     }

@@ -25,7 +25,8 @@ public static class ChiSquaredHomogeneity
             if (column == 0) continue;
             used++;
             double e1 = n1 * column / total, e2 = n2 * column / total;
-            statistic += (first[k] - e1) * (first[k] - e1) / e1 + (second[k] - e2) * (second[k] - e2) / e2;
+            double d1 = first[k] - e1, d2 = second[k] - e2;
+            statistic += d1 * d1 / e1 + d2 * d2 / e2;
         }
         if (used < 2) return new Result(0, 0, 1);
         return new Result(statistic, used - 1, 1 - ChiSquared.CDF(used - 1, statistic));
