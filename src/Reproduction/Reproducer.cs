@@ -35,6 +35,8 @@ public static class Reproducer
     public static IReadOnlyList<ClaimResult> Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null)
     {
         Directory.CreateDirectory(o.OutDir);
+        // Held until the report is written: a second reproduce on this --out is refused, not run alongside.
+        using var storeLock = StoreLock.Acquire(DatabasePath(o.OutDir));
         using var store = RunStore.Open(DatabasePath(o.OutDir));
         var planned = SweepRunner.Canonical(ClaimCatalog.Plan(o.Claims, o.Preset));
         int alreadyStored = planned.Count(c => store.Contains(c.Hash()));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace StrassenRepro.Tests.Cli;
@@ -34,10 +33,7 @@ public class ReproduceCommandTests
         CliRunner.RunProcess("reproduce", "--preset", "smoke", "--out", whole, "--threads", "1").ExitCode.Should().BeOneOf(0, 1);
         var expected = StoredRecords(Path.Combine(whole, "runs.db"));
 
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "strassen-repro.dll"), "reproduce", "--preset", "smoke", "--out", killed, "--threads", "1" })
-            psi.ArgumentList.Add(a);
-        using (var process = Process.Start(psi)!)
+        using (var process = CliRunner.Start("reproduce", "--preset", "smoke", "--out", killed, "--threads", "1"))
         {
             var db = Path.Combine(killed, "runs.db");
             var deadline = DateTime.UtcNow.AddMinutes(2);

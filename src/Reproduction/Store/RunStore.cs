@@ -204,5 +204,5 @@ public sealed class RunStore : IDisposable
     public void Dispose() => _connection.Dispose();
 }
 
-/// <summary>A run store that cannot be opened or read: bad input for the command line (exit code 2).</summary>
-public sealed class RunStoreException(string message) : Exception(message);
+/// <summary>A run store that cannot be opened, read or written: bad input for the command line (exit code 2).</summary>
+public class RunStoreException(string message) : Exception(message);
