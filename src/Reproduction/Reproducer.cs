@@ -42,10 +42,10 @@ public static class Reproducer
         int alreadyStored = planned.Count(c => store.Contains(c.Hash()));
         if (alreadyStored > 0 && !o.Resume)
             throw new ArgumentException($"{store.Path} already holds {alreadyStored} runs of this plan; pass --resume to continue it, or choose another --out");
-        string? storedPreset = store.GetMeta("preset");
+        string? storedPreset = store.GetMeta(RunStore.PresetKey);
         if (storedPreset is not null && storedPreset != o.Preset.Name)
             throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{o.Preset.Name}'");
-        store.SetMeta("preset", o.Preset.Name);
+        store.SetMeta(RunStore.PresetKey, o.Preset.Name);
         new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine).Run(planned, o.Shard, progress);
         return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
     }
@@ -68,7 +68,7 @@ public static class Reproducer
 
     /// <summary>The preset a store was filled with (recorded by reproduce).</summary>
     public static ReproductionPreset PresetOf(RunStore store) =>
-        ReproductionPreset.ByName(store.GetMeta("preset") ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
+        ReproductionPreset.ByName(store.GetMeta(RunStore.PresetKey) ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
 
     /// <summary>Claim ids left out of this evaluation (by --claims): they get no verdict here.</summary>
     public static IReadOnlyList<string> NotEvaluated(IReadOnlyList<IClaim> claims) =>

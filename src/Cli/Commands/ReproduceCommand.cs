@@ -68,24 +68,12 @@ public static class ReproduceCommand
     {
         var into = new Option<string>("--into") { Description = "Run store to merge into (created if missing)", Required = true };
         var shards = new Argument<string[]>("shards") { Description = "Shard run stores (runs.db of each --shard k/n)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("merge", "Join shard run stores into one (runs are keyed by configuration hash: no duplicates)") { into, shards };
+        var command = new Command("merge", "Join shard run stores into one, all or nothing (runs are keyed by configuration hash: no duplicates)") { into, shards };
         command.SetAction(parse => Guarded.Run(() =>
         {
-            using var target = Store(() => RunStore.Open(parse.GetValue(into)!));
-            foreach (var shard in parse.GetValue(shards)!)
-            {
-                using (var source = Store(() => RunStore.Open(shard)))
-                {
-                    string? preset = source.GetMeta("preset");
-                    string? mine = target.GetMeta("preset");
-                    if (preset is not null && mine is not null && preset != mine)
-                        throw new UsageException($"{shard} holds a '{preset}' sweep, {target.Path} a '{mine}' one");
-                    if (preset is not null) target.SetMeta("preset", preset);
-                }
-                int added = Store(() => target.MergeFrom(shard));
-                Console.Error.WriteLine($"strassen-repro: {shard}: {added} new runs");
-            }
-            Console.Error.WriteLine($"strassen-repro: {target.Path} holds {target.Count} runs");
+            var merge = Store(() => StoreMerge.Into(parse.GetValue(into)!, parse.GetValue(shards)!));
+            foreach (var shard in merge.Shards) Console.Error.WriteLine($"strassen-repro: {shard.Path}: {shard.NewRuns} new runs");
+            Console.Error.WriteLine($"strassen-repro: {merge.Target} holds {merge.StoredRuns} runs");
             return ExitCodes.Success;
         }));
         return command;
