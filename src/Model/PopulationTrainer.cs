@@ -16,7 +16,9 @@ namespace StrassenRepro.Model;
 public static class PopulationTrainer
 {
     /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
-    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu, float[]? initial = null)
+    /// <param name="cancel">Checked after every step: a stopped population returns nothing (OperationCanceledException).</param>
+    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu,
+        float[]? initial = null, CancellationToken cancel = default)
     {
         if (runs.Count == 0) return [];
         foreach (var r in runs) r.Validated();
@@ -24,7 +26,7 @@ public static class PopulationTrainer
         if (threads > 0 && engine == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
-        return new Session(runs, parallel, engine, threads).Run(initial);
+        return new Session(runs, parallel, engine, threads, cancel).Run(initial);
     }
 
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
@@ -79,10 +81,12 @@ public static class PopulationTrainer
         private readonly int _r;
         private readonly long _totalSteps;
         private readonly bool[] _finished;   // runs that skip Phase 2: no more curve points or kappas after Phase 1
+        private readonly CancellationToken _cancel;
         private long _step;
 
-        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads)
+        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads, CancellationToken cancel)
         {
+            _cancel = cancel;
             _runs = runs;
             _shape = runs[0];
             _parallel = parallel;
@@ -260,6 +264,7 @@ public static class PopulationTrainer
 
         private void AfterStep(IPopulationEngine population, double[]? loss, int phase)
         {
+            _cancel.ThrowIfCancellationRequested();
             _step++;
             bool curve = MeasuresAfter(_step);
             bool anyKappa = _kappaSteps.Any(s => s.Contains(_step));

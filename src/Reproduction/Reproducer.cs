@@ -32,7 +32,8 @@ public static class Reproducer
 
     public static string DatabasePath(string outDir) => Path.Combine(outDir, DatabaseFile);
 
-    public static IReadOnlyList<ClaimResult> Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null)
+    /// <summary>Runs the sweep and writes the report; a cancelled token ends it in a <see cref="SweepInterruptedException"/>.</summary>
+    public static IReadOnlyList<ClaimResult> Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
     {
         Directory.CreateDirectory(o.OutDir);
         // Held until the report is written: a second reproduce on this --out is refused, not run alongside.
@@ -46,7 +47,17 @@ public static class Reproducer
         if (storedPreset is not null && storedPreset != o.Preset.Name)
             throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{o.Preset.Name}'");
         store.SetMeta(RunStore.PresetKey, o.Preset.Name);
-        new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine).Run(planned, o.Shard, progress);
+        try
+        {
+            new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine).Run(planned, o.Shard, progress, cancel);
+            cancel.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            var mine = SweepRunner.ShardOf(planned, o.Shard);
+            var stored = store.StoredHashes();
+            throw new SweepInterruptedException(store.Path, mine.Count(c => stored.Contains(c.Hash())), mine.Count);
+        }
         return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
     }
 

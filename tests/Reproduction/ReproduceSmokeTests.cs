@@ -49,6 +49,34 @@ public class ReproduceSmokeTests
     }
 
     [Fact]
+    public void A_sweep_cancelled_after_its_first_population_keeps_that_population_and_says_so()
+    {
+        var dir = TempDir();
+        using var stop = new CancellationTokenSource();
+        int firstPopulation = 0;
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Done == 0 || stop.IsCancellationRequested) return;
+            firstPopulation = p.Done;
+            stop.Cancel();
+        });
+
+        var run = () => Reproducer.Run(Options(dir), progress, stop.Token);
+
+        var stopped = run.Should().Throw<SweepInterruptedException>().Which;
+        stopped.StoredRuns.Should().Be(firstPopulation).And.BeGreaterThan(0);
+        stopped.PlannedRuns.Should().Be(SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke)).Count);
+        using var store = RunStore.Open(Reproducer.DatabasePath(dir));
+        store.Count.Should().Be(firstPopulation);
+        File.Exists(Path.Combine(dir, "report.md")).Should().BeFalse("a stopped sweep writes no report");
+    }
+
+    private sealed class SynchronousProgress(Action<SweepProgress> report) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => report(value);
+    }
+
+    [Fact]
     public void Shards_merged_give_the_same_runs_as_one_sweep()
     {
         string whole = TempDir(), a = TempDir(), b = TempDir(), merged = TempDir();

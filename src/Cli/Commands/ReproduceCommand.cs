@@ -38,8 +38,16 @@ public static class ReproduceCommand
                 Threads = parse.GetValue(threads) is var t and >= 0 ? t : throw new UsageException("--threads must be >= 0"),
                 CheckpointsDir = ExistingDir(parse.GetValue(checkpoints)),
             };
-            var results = Usage(() => SweepProgressView.Show(progress => Reproducer.Run(options, progress)));
-            return Finish(results, Reproducer.NotEvaluated(options.Claims), options.OutDir, parse.GetValue(json));
+            using var stop = StopSignals.Listen();
+            try
+            {
+                var results = Usage(() => SweepProgressView.Show(progress => Reproducer.Run(options, progress, stop.Token)));
+                return Finish(results, Reproducer.NotEvaluated(options.Claims), options.OutDir, parse.GetValue(json));
+            }
+            catch (SweepInterruptedException e)
+            {
+                return Stopped(e, stop, ResumeHint(parse, preset, claims, output, shard, threads, checkpoints), parse.GetValue(json));
+            }
         }));
         return command;
     }
@@ -123,6 +131,37 @@ public static class ReproduceCommand
         }
         return results.All(r => r.Verdict == Verdict.Reproduced) ? ExitCodes.Success : ExitCodes.VerifiedFailure;
     }
+
+    /// <summary>A sweep stopped by a signal: where it got, how to go on, and 128 + the signal's number.</summary>
+    private static int Stopped(SweepInterruptedException e, StopSignals stop, string resume, bool json)
+    {
+        string signal = stop.Received.ToString();
+        if (json)
+            Output.WriteJson(new
+            {
+                stopped = signal, e.StoredRuns, e.PlannedRuns, database = e.DatabasePath, resume, exitCode = stop.ExitCode,
+            });
+        Output.Error($"stopped by {signal}: {e.StoredRuns} of {e.PlannedRuns} planned runs are stored in {e.DatabasePath}; resume with: {resume}");
+        return stop.ExitCode;
+    }
+
+    /// <summary>The reproduce command line that continues this sweep: the same plan and store, plus --resume.</summary>
+    private static string ResumeHint(ParseResult parse, Option<string> preset, Option<string?> claims, Option<string> output,
+        Option<string> shard, Option<int> threads, Option<string?> checkpoints)
+    {
+        var words = new List<string> { "strassen-repro", "reproduce", "--preset", parse.GetValue(preset)! };
+        if (parse.GetValue(claims) is { } c) words.AddRange(["--claims", c]);
+        words.AddRange(["--out", parse.GetValue(output)!]);
+        if (parse.GetValue(shard) is { } s && s != Shard.Whole.ToString()) words.AddRange(["--shard", s]);
+        if (parse.GetValue(threads) is var t and > 0) words.AddRange(["--threads", $"{t}"]);
+        if (parse.GetValue(checkpoints) is { } dir) words.AddRange(["--checkpoints", dir]);
+        words.Add("--resume");
+        return string.Join(' ', words.Select(ShellWord));
+    }
+
+    /// <summary>A word as a POSIX shell reads it back: quoted when it holds anything but plain path characters.</summary>
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(ch => char.IsAsciiLetterOrDigit(ch) || "-_./,=:+@%".Contains(ch)) ? word : $"'{word.Replace("'", "'\\''")}'";
 
     private static Option<string?> CheckpointsOption() =>
         new("--checkpoints") { Description = "Folder of checkpoint files (.pt, .pth, .json, .npz) to judge for claim C7" };
