@@ -33,7 +33,7 @@ public static class Reproducer
     public static string DatabasePath(string outDir) => Path.Combine(outDir, DatabaseFile);
 
     /// <summary>Runs the sweep and writes the report; a cancelled token ends it in a <see cref="SweepInterruptedException"/>.</summary>
-    public static IReadOnlyList<ClaimResult> Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
+    public static EvaluatedReport Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
     {
         Directory.CreateDirectory(o.OutDir);
         // Held until the report is written: a second reproduce on this --out is refused, not run alongside.
@@ -62,12 +62,21 @@ public static class Reproducer
     }
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>
-    public static IReadOnlyList<ClaimResult> WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string outDir, string? checkpointsDir = null)
+    public static EvaluatedReport WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string outDir, string? checkpointsDir = null)
     {
         var results = Evaluate(store, preset, claims, checkpointsDir);
-        var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions, DateTime.UtcNow);
+        var scope = ScopeOf(store, preset, claims);
+        var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions, DateTime.UtcNow, scope);
         ReportWriter.Write(outDir, context, results);
-        return results;
+        return new EvaluatedReport(results, scope);
+    }
+
+    /// <summary>How much of the claims' plan the store holds (all of it, or a shard's part), and under which preset.</summary>
+    public static ReportScope ScopeOf(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims)
+    {
+        var planned = SweepRunner.Canonical(ClaimCatalog.Plan(claims, preset));
+        var stored = store.StoredHashes();
+        return new ReportScope(preset.Name, planned.Count, planned.Count(c => stored.Contains(c.Hash())));
     }
 
     public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string? checkpointsDir = null)

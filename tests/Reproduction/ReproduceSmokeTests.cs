@@ -1,5 +1,6 @@
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Store;
 using StrassenRepro.Reproduction.Sweep;
 
@@ -24,9 +25,11 @@ public class ReproduceSmokeTests
     public void Reproduce_stores_every_planned_run_evaluates_every_claim_and_writes_the_report()
     {
         var dir = TempDir();
-        var results = Reproducer.Run(Options(dir));
-        results.Select(r => r.Id).Should().Equal(ClaimCatalog.All.Select(c => c.Id));
-        results.Should().OnlyContain(r => r.Rule.Length > 0 && r.WeMeasured.Length > 0);
+        var report = Reproducer.Run(Options(dir));
+        report.Claims.Select(r => r.Id).Should().Equal(ClaimCatalog.All.Select(c => c.Id));
+        report.Claims.Should().OnlyContain(r => r.Rule.Length > 0 && r.WeMeasured.Length > 0);
+        report.Scope.Should().Be(new ReportScope("smoke", report.Scope.PlannedRuns, report.Scope.PlannedRuns));
+        report.Scope.Kind.Should().Be(ScopeKind.MechanicsOnly);
         using var store = RunStore.Open(Reproducer.DatabasePath(dir));
         int planned = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke)).Count;
         store.Count.Should().Be(planned);
@@ -81,8 +84,10 @@ public class ReproduceSmokeTests
     {
         string whole = TempDir(), a = TempDir(), b = TempDir(), merged = TempDir();
         Reproducer.Run(Options(whole));
-        Reproducer.Run(Options(a) with { Shard = new Shard(1, 2) });
-        Reproducer.Run(Options(b) with { Shard = new Shard(2, 2) });
+        var first = Reproducer.Run(Options(a) with { Shard = new Shard(1, 2) }).Scope;
+        var second = Reproducer.Run(Options(b) with { Shard = new Shard(2, 2) }).Scope;
+        first.IsPartial.Should().BeTrue();
+        (first.StoredRuns + second.StoredRuns).Should().Be(first.PlannedRuns);
         using var m = RunStore.Open(Path.Combine(merged, "runs.db"));
         m.MergeFrom(Reproducer.DatabasePath(a));
         m.MergeFrom(Reproducer.DatabasePath(b));

@@ -113,23 +113,31 @@ public static class ReproduceCommand
         return command;
     }
 
-    /// <summary>Exit code 0 when every evaluated claim reproduced, 1 when one did not (or is inconclusive).</summary>
-    private static int Finish(IReadOnlyList<ClaimResult> results, IReadOnlyList<string> notEvaluated, string outDir, bool json)
+    /// <summary>
+    /// Exit code 1 only for a finding: a whole report in which a claim did not reproduce or is inconclusive.
+    /// A partial or smoke report claims no finding and exits 0. The last line says which, with the code.
+    /// </summary>
+    private static int Finish(EvaluatedReport report, IReadOnlyList<string> notEvaluated, string outDir, bool json)
     {
+        var scope = report.Scope;
+        int exitCode = scope.FindsFailure(report.Claims) ? ExitCodes.VerifiedFailure : ExitCodes.Success;
+        string conclusion = (scope.ClaimsFindings ? $"verdicts: {report.VerdictCounts()}" : scope.Describe()) + $"; exit {exitCode}";
         if (json)
             Output.WriteJson(new
             {
                 report = Path.Combine(outDir, "report.md"),
-                claims = results.Select(r => new { r.Id, r.Title, r.PaperSays, r.WeMeasured, verdict = r.Verdict.ToWire(), r.Rule }),
-                notEvaluated,
+                scope.Preset, scope = scope.ToWire(), partial = scope.IsPartial, scope.PlannedRuns, scope.StoredRuns,
+                claims = SummaryTable.Rows(report.Claims, scope),
+                notEvaluated, conclusion, exitCode,
             });
         else
         {
-            Console.Out.WriteLine(SummaryTable.ToMarkdown(results));
+            Console.Out.WriteLine(SummaryTable.ToMarkdown(report.Claims, scope));
             if (notEvaluated.Count > 0) Console.Out.WriteLine($"\nNot evaluated in this run (--claims): {string.Join(", ", notEvaluated)}");
             Console.Out.WriteLine($"\nReport: {Path.Combine(outDir, "report.md")} and index.html");
+            Console.Out.WriteLine(conclusion);
         }
-        return results.All(r => r.Verdict == Verdict.Reproduced) ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+        return exitCode;
     }
 
     /// <summary>A sweep stopped by a signal: where it got, how to go on, and 128 + the signal's number.</summary>

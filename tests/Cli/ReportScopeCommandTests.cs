@@ -1,0 +1,65 @@
+using System.Text.Json;
+using StrassenRepro.Reproduction.Store;
+
+namespace StrassenRepro.Tests.Cli;
+
+/// <summary>A smoke or partial report claims no finding: it says so, in the last line, the JSON and exit code 0.</summary>
+[Trait("Category", "Fast")]
+public class ReportScopeCommandTests
+{
+    private static string TempDir() => Path.Combine(Path.GetTempPath(), $"strassen-cli-scope-{Guid.NewGuid():N}");
+
+    private static (JsonElement Json, CliRunner.Result Text) Both(params string[] args)
+    {
+        var json = CliRunner.Run([.. args, "--json"]);
+        var text = CliRunner.Run(args);
+        json.ExitCode.Should().Be(text.ExitCode, "--json changes the output, not the verdict");
+        return (JsonDocument.Parse(json.StdOut).RootElement, text);
+    }
+
+    private static void LastLineJsonAndExitAgree(JsonElement json, CliRunner.Result text, int exitCode)
+    {
+        text.ExitCode.Should().Be(exitCode, text.StdErr);
+        json.GetProperty("exitCode").GetInt32().Should().Be(exitCode);
+        text.StdOut.TrimEnd().Split('\n')[^1].Should().Be(json.GetProperty("conclusion").GetString()).And.EndWith($"; exit {exitCode}");
+    }
+
+    [Fact]
+    public void A_smoke_report_gives_mechanics_only_verdicts_and_exit_0()
+    {
+        var dir = TempDir();
+        CliRunner.Run("reproduce", "--preset", "smoke", "--claims", "C3", "--out", dir, "--threads", "1").ExitCode.Should().Be(0);
+        var (json, text) = Both("report", "--db", Path.Combine(dir, "runs.db"), "--out", dir, "--claims", "C3");
+
+        LastLineJsonAndExitAgree(json, text, 0);
+        json.GetProperty("scope").GetString().Should().Be("mechanics only");
+        json.GetProperty("partial").GetBoolean().Should().BeFalse();
+        json.GetProperty("claims")[0].GetProperty("verdict").GetString().Should().StartWith("mechanics only (rule: ");
+        text.StdOut.Should().EndWith("preset: smoke -> verdicts are mechanics only (2 of 2 planned runs stored); exit 0\n");
+        File.ReadAllText(Path.Combine(dir, "report.md")).Should().Contain("| scope | preset: smoke -> verdicts are mechanics only");
+    }
+
+    [Fact]
+    public void A_report_missing_planned_runs_is_partial_and_exits_0_where_a_whole_one_would_say_1()
+    {
+        var dir = Directory.CreateDirectory(TempDir()).FullName;
+        var db = Path.Combine(dir, "runs.db");
+        using (var store = RunStore.Open(db)) store.SetMeta(RunStore.PresetKey, "quick");
+
+        var (json, text) = Both("report", "--db", db, "--out", dir, "--claims", "C3");
+
+        LastLineJsonAndExitAgree(json, text, 0);
+        json.GetProperty("partial").GetBoolean().Should().BeTrue();
+        json.GetProperty("plannedRuns").GetInt32().Should().Be(20);
+        json.GetProperty("storedRuns").GetInt32().Should().Be(0);
+        json.GetProperty("claims")[0].GetProperty("verdict").GetString().Should().Be("partial (rule: inconclusive)");
+        json.GetProperty("claims")[0].GetProperty("ruleVerdict").GetString().Should().Be("inconclusive");
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        summary.RootElement.GetProperty("partial").GetBoolean().Should().BeTrue();
+
+        // C7 plans no runs: with nothing to judge the whole report is inconclusive, a finding (exit 1).
+        var (whole, wholeText) = Both("report", "--db", db, "--out", dir, "--claims", "C7");
+        LastLineJsonAndExitAgree(whole, wholeText, 1);
+        whole.GetProperty("conclusion").GetString().Should().Be("verdicts: 1 inconclusive; exit 1");
+    }
+}
