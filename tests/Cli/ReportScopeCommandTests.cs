@@ -62,4 +62,18 @@ public class ReportScopeCommandTests
         LastLineJsonAndExitAgree(whole, wholeText, 1);
         whole.GetProperty("conclusion").GetString().Should().Be("verdicts: 1 inconclusive; exit 1");
     }
+
+    [Fact]
+    public void A_checkpoint_only_run_trains_nothing_says_so_and_drops_the_not_distributed_note()
+    {
+        string dir = TempDir(), checkpoints = Directory.CreateDirectory(TempDir()).FullName;
+        File.Copy(Path.Combine(RepoPaths.Root, "examples", "strassen.json"), Path.Combine(checkpoints, "strassen.json"));
+
+        var result = CliRunner.Run("reproduce", "--claims", "C7", "--checkpoints", checkpoints, "--out", dir);
+
+        result.ExitCode.Should().Be(0, result.StdErr);
+        result.StdErr.Should().Be("strassen-repro: no runs to train: the selected claims need none\n").And.NotContain("0/0");
+        var md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        md.Should().Contain("| whole: 0 of 0 planned runs stored |").And.Contain("**Verdict: reproduced**").And.NotContain("not distributed");
+    }
 }
