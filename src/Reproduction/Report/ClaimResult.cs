@@ -56,6 +56,8 @@ public sealed record FigureSpec
     /// </summary>
     public IReadOnlyList<string>? XTickLabels { get; init; }
     public string? Caption { get; init; }
+    /// <summary>Text drawn inside the plot, e.g. why an expected curve is missing (a legend cannot say it).</summary>
+    public string? Annotation { get; init; }
 }
 
 /// <summary>Where the report's data came from, printed in its header; Scope says what its verdicts can mean.</summary>
