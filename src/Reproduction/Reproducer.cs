@@ -35,7 +35,7 @@ public static class Reproducer
     /// <summary>Runs the sweep and writes the report; a cancelled token ends it in a <see cref="SweepInterruptedException"/>.</summary>
     public static EvaluatedReport Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
     {
-        Directory.CreateDirectory(o.OutDir);
+        OutputFolder.Prepare(o.OutDir);
         // Held until the report is written: a second reproduce on this --out is refused, not run alongside.
         using var storeLock = StoreLock.Acquire(DatabasePath(o.OutDir));
         using var store = RunStore.Open(DatabasePath(o.OutDir));
@@ -58,7 +58,16 @@ public static class Reproducer
             var stored = store.StoredHashes();
             throw new SweepInterruptedException(store.Path, mine.Count(c => stored.Contains(c.Hash())), mine.Count);
         }
-        return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
+        try
+        {
+            return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The runs are safe; say so, and how to get the report once the problem is fixed.
+            throw new ReproductionException($"{store.Count} runs are stored in {store.Path}, but the report could not be written " +
+                $"({OutputFolder.Explain(Path.GetFullPath(o.OutDir), e)}); rebuild it with: strassen-repro report --db {store.Path} --out {o.OutDir}");
+        }
     }
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>

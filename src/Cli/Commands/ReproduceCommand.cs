@@ -66,7 +66,8 @@ public static class ReproduceCommand
             if (!File.Exists(path)) throw new UsageException($"{path}: no such run store");
             var selected = Usage(() => ClaimCatalog.Select(parse.GetValue(claims)));
             using var store = Store(() => RunStore.Open(path));
-            var results = Reproducer.WriteReport(store, Usage(() => Reproducer.PresetOf(store)), selected, parse.GetValue(output)!, ExistingDir(parse.GetValue(checkpoints)));
+            var preset = Usage(() => Reproducer.PresetOf(store));
+            var results = Usage(() => Reproducer.WriteReport(store, preset, selected, parse.GetValue(output)!, ExistingDir(parse.GetValue(checkpoints))));
             return Finish(results, Reproducer.NotEvaluated(selected), parse.GetValue(output)!, parse.GetValue(json));
         }));
         return command;
@@ -181,7 +182,7 @@ public static class ReproduceCommand
     {
         try { return f(); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
-        catch (RunStoreException e) { throw new UsageException(e.Message); }
+        catch (ReproductionException e) { throw new UsageException(e.Message); }
     }
 
     private static T Store<T>(Func<T> f) => Usage(f);

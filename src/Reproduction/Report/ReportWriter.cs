@@ -20,8 +20,7 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(claims);
 
-        var dir = Path.GetFullPath(outDir);
-        Directory.CreateDirectory(dir);
+        var dir = OutputFolder.Prepare(outDir);
         var sorted = ClaimOrder.Sort(claims);
         var figures = ReportFigure.RenderAll(sorted);
 

@@ -16,7 +16,8 @@ public static class StoreMerge
     public static MergeResult Into(string target, IReadOnlyList<string> shards)
     {
         var full = Path.GetFullPath(target);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (Directory.Exists(full)) throw new RunStoreException($"{target} is a folder: --into names the merged store's file");
+        OutputFolder.Prepare(Path.GetDirectoryName(full)!);
         // The lock keeps a reproduce from adding runs to the target between the copy and the rename.
         using var storeLock = StoreLock.Acquire(full);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.merge-{Guid.NewGuid():N}.tmp");
