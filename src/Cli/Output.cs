@@ -18,8 +18,9 @@ public static class Output
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    /// <summary>One line on stderr: the message for bad input (line breaks and tabs, from input or the OS, become spaces).</summary>
-    public static void Error(string message) => Console.Error.WriteLine($"strassen-repro: {message.ReplaceLineEndings(" ").Replace('\t', ' ')}");
+    /// <summary>One line on stderr: the message for bad input (line breaks and tabs become spaces).</summary>
+    public static void Error(string message) =>
+        Console.Error.WriteLine($"strassen-repro: {message.ReplaceLineEndings(" ").Replace('\t', ' ')}");
 
     public static string Sci(double x) => x.ToString("0.00e+00", System.Globalization.CultureInfo.InvariantCulture);
 }

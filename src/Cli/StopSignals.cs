@@ -14,7 +14,11 @@ public sealed class StopSignals : IDisposable
 
     private StopSignals()
     {
-        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
+        _registrations =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
+        ];
     }
 
     public static StopSignals Listen() => new();
@@ -24,7 +28,7 @@ public sealed class StopSignals : IDisposable
     /// <summary>The signal that asked to stop (SIGTERM or SIGINT).</summary>
     public PosixSignal Received => _received == (int)PosixSignal.SIGTERM ? PosixSignal.SIGTERM : PosixSignal.SIGINT;
 
-    /// <summary>128 + the signal's number, as a shell reports a process ended by it: 130 for SIGINT, 143 for SIGTERM.</summary>
+    /// <summary>128 + the signal's number, as a shell reports it: 130 (SIGINT), 143 (SIGTERM).</summary>
     public int ExitCode => Received == PosixSignal.SIGTERM ? 143 : 130;
 
     private void Handle(PosixSignalContext context)

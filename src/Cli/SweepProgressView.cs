@@ -25,7 +25,8 @@ public sealed class SweepProgressView
                     // Nothing to train (checkpoint-only claims) shows as done, not as 0 of 0 forever.
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Total == 0 ? 1 : p.Done;
-                    task.Description = p.Total == 0 ? NothingToTrain : p.BatchSize > 0 ? $"runs (B = {p.BatchSize})" : "runs";
+                    task.Description = p.Total == 0 ? NothingToTrain
+                        : p.BatchSize > 0 ? $"runs (B = {p.BatchSize})" : "runs";
                 }));
             });
         return result;

@@ -16,9 +16,9 @@ namespace StrassenRepro.Model;
 public static class PopulationTrainer
 {
     /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
-    /// <param name="cancel">Checked after every step: a stopped population returns nothing (OperationCanceledException).</param>
-    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineKind engine = EngineKind.Cpu,
-        float[]? initial = null, CancellationToken cancel = default)
+    /// <param name="cancel">Checked after every step: a stopped population returns nothing (it throws).</param>
+    public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0,
+        EngineKind engine = EngineKind.Cpu, float[]? initial = null, CancellationToken cancel = default)
     {
         if (runs.Count == 0) return [];
         foreach (var r in runs) r.Validated();
@@ -84,7 +84,8 @@ public static class PopulationTrainer
         private readonly CancellationToken _cancel;
         private long _step;
 
-        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads, CancellationToken cancel)
+        public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineKind engine, int threads,
+            CancellationToken cancel)
         {
             _cancel = cancel;
             _runs = runs;

@@ -17,8 +17,10 @@ public static class OutputFolder
     public static string Prepare(string dir)
     {
         var full = Path.GetFullPath(dir);
-        if (File.Exists(full)) throw new OutputFolderException($"{dir} is a file, not a folder: choose another output folder");
-        if (FileInTheWay(full) is { } file) throw new OutputFolderException($"{dir} cannot be a folder: {file} is a file");
+        if (File.Exists(full))
+            throw new OutputFolderException($"{dir} is a file, not a folder: choose another output folder");
+        if (FileInTheWay(full) is { } file)
+            throw new OutputFolderException($"{dir} cannot be a folder: {file} is a file");
         try
         {
             Directory.CreateDirectory(full);
@@ -44,7 +46,7 @@ public static class OutputFolder
             : e.Message;
     }
 
-    /// <summary>The nearest existing ancestor of path when it is a file (then no folder can be made below it).</summary>
+    /// <summary>The nearest existing ancestor of path when it is a file (no folder can be made below it).</summary>
     private static string? FileInTheWay(string path)
     {
         for (var parent = Path.GetDirectoryName(path); parent is not null; parent = Path.GetDirectoryName(parent))

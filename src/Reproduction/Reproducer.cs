@@ -32,8 +32,9 @@ public static class Reproducer
 
     public static string DatabasePath(string outDir) => Path.Combine(outDir, DatabaseFile);
 
-    /// <summary>Runs the sweep and writes the report; a cancelled token ends it in a <see cref="SweepInterruptedException"/>.</summary>
-    public static EvaluatedReport Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>Runs the sweep and writes the report; a cancelled token ends it in SweepInterruptedException.</summary>
+    public static EvaluatedReport Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null,
+        CancellationToken cancel = default)
     {
         OutputFolder.Prepare(o.OutDir);
         // Held until the report is written: a second reproduce on this --out is refused, not run alongside.
@@ -49,7 +50,8 @@ public static class Reproducer
         store.SetMeta(RunStore.PresetKey, o.Preset.Name);
         try
         {
-            new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine).Run(planned, o.Shard, progress, cancel);
+            var sweep = new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine);
+            sweep.Run(planned, o.Shard, progress, cancel);
             cancel.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -65,22 +67,25 @@ public static class Reproducer
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The runs are safe; say so, and how to get the report once the problem is fixed.
-            throw new ReproductionException($"{store.Count} runs are stored in {store.Path}, but the report could not be written " +
-                $"({OutputFolder.Explain(Path.GetFullPath(o.OutDir), e)}); rebuild it with: strassen-repro report --db {store.Path} --out {o.OutDir}");
+            string why = OutputFolder.Explain(Path.GetFullPath(o.OutDir), e);
+            throw new ReproductionException($"{store.Count} runs are stored in {store.Path}, but the report could "
+                + $"not be written ({why}); rebuild it with: strassen-repro report --db {store.Path} --out {o.OutDir}");
         }
     }
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>
-    public static EvaluatedReport WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string outDir, string? checkpointsDir = null)
+    public static EvaluatedReport WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims,
+        string outDir, string? checkpointsDir = null)
     {
         var results = Evaluate(store, preset, claims, checkpointsDir);
         var scope = ScopeOf(store, preset, claims);
-        var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions, DateTime.UtcNow, scope);
+        var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions,
+            DateTime.UtcNow, scope);
         ReportWriter.Write(outDir, context, results);
         return new EvaluatedReport(results, scope);
     }
 
-    /// <summary>How much of the claims' plan the store holds (all of it, or a shard's part), and under which preset.</summary>
+    /// <summary>How much of the claims' plan the store holds (all, or a shard's part), under which preset.</summary>
     public static ReportScope ScopeOf(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims)
     {
         var planned = SweepRunner.Canonical(ClaimCatalog.Plan(claims, preset));
@@ -97,7 +102,8 @@ public static class Reproducer
 
     /// <summary>The preset a store was filled with (recorded by reproduce).</summary>
     public static ReproductionPreset PresetOf(RunStore store) =>
-        ReproductionPreset.ByName(store.GetMeta(RunStore.PresetKey) ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
+        ReproductionPreset.ByName(store.GetMeta(RunStore.PresetKey)
+            ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
 
     /// <summary>Claim ids left out of this evaluation (by --claims): they get no verdict here.</summary>
     public static IReadOnlyList<string> NotEvaluated(IReadOnlyList<IClaim> claims) =>

@@ -43,7 +43,7 @@ public static class CliRunner
         return Finish(process, stdout, stderr, args);
     }
 
-    /// <summary>Starts strassen-repro as a child process with stdout and stderr redirected (the caller reads them).</summary>
+    /// <summary>Starts strassen-repro as a child process with stdout and stderr redirected (for the caller).</summary>
     public static Process Start(params string[] args) => StartIn(null, args);
 
     private static Process StartIn(string? workingDirectory, string[] args)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Store;
@@ -10,18 +11,19 @@ namespace StrassenRepro.Tests.Cli;
 [Trait("Category", "Fast")]
 public class ConcurrentReproduceTests
 {
-    private static string TempDir() => Path.Combine(Path.GetTempPath(), $"strassen-cli-concurrent-{Guid.NewGuid():N}");
+    private static string TempDir() => TempFolder.Path("cli-concurrent");
 
     private static readonly string[] Smoke = ["reproduce", "--preset", "smoke", "--threads", "1", "--out"];
 
-    private static int PlannedSmokeRuns() => SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke)).Count;
+    private static int PlannedSmokeRuns() =>
+        SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke)).Count;
 
     /// <summary>Waits until the child has written its pid into the store's lock file.</summary>
     private static void WaitForLock(Process child, string db)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (StoreLock.Holder.Read(StoreLock.PathFor(db))?.ProcessId != child.Id && !child.HasExited && DateTime.UtcNow < deadline)
-            Thread.Sleep(10);
+        bool Holds() => StoreLock.Holder.Read(StoreLock.PathFor(db))?.ProcessId == child.Id;
+        while (!Holds() && !child.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(10);
     }
 
     [Fact]
@@ -38,8 +40,8 @@ public class ConcurrentReproduceTests
 
             var refused = CliRunner.Run([.. Smoke, dir]);
             refused.ExitCode.Should().Be(2);
-            refused.StdErr.Should().MatchRegex(
-                $@"^strassen-repro: {System.Text.RegularExpressions.Regex.Escape(db)} is in use by another process \(pid {holder.Id}, since [^)]+ UTC\); wait for it to finish, or choose another --out\n$");
+            refused.StdErr.Should().MatchRegex($@"^strassen-repro: {Regex.Escape(db)} is in use by another process "
+                + $@"\(pid {holder.Id}, since [^)]+ UTC\); wait for it to finish, or choose another --out\n$");
 
             holder.Kill(entireProcessTree: true); // SIGKILL: no chance to release anything
             holder.WaitForExit();
@@ -55,12 +57,16 @@ public class ConcurrentReproduceTests
     {
         var dir = TempDir();
         var starts = new[] { CliRunner.Start([.. Smoke, dir]), CliRunner.Start([.. Smoke, dir]) };
-        var results = starts.Select(p => CliRunner.Finish(p, p.StandardOutput.ReadToEndAsync(), p.StandardError.ReadToEndAsync(), Smoke)).ToList();
+        var results = starts
+            .Select(p => CliRunner.Finish(p, p.StandardOutput.ReadToEndAsync(), p.StandardError.ReadToEndAsync(),
+                Smoke))
+            .ToList();
         foreach (var p in starts) p.Dispose();
 
-        results.Select(r => r.ExitCode).Order().Should().Equal([0, 2], "one trains and reports (smoke: exit 0), the other is refused");
+        results.Select(r => r.ExitCode).Order().Should().Equal([0, 2], "one trains (smoke: exit 0), one is refused");
         var refused = results.Single(r => r.ExitCode == 2);
-        refused.StdErr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("is in use by another process");
+        refused.StdErr.Trim().Split('\n').Should().ContainSingle()
+            .Which.Should().Contain("is in use by another process");
         using var store = RunStore.Open(Path.Combine(dir, "runs.db"));
         store.Count.Should().Be(PlannedSmokeRuns());
     }

@@ -2,11 +2,11 @@ using StrassenRepro.Reproduction.Store;
 
 namespace StrassenRepro.Tests.Cli;
 
-/// <summary>`merge` on the command line: all or nothing, and one line with exit code 2 when it cannot be done.</summary>
+/// <summary>`merge` on the command line: all or nothing, one line and exit code 2 when it cannot be done.</summary>
 [Trait("Category", "Fast")]
 public class MergeCommandTests
 {
-    private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"strassen-cli-merge-{Guid.NewGuid():N}")).FullName;
+    private readonly string _dir = TempFolder.Create("cli-merge");
 
     private string Store(string name, string preset, int seed)
     {
@@ -15,9 +15,10 @@ public class MergeCommandTests
         store.SetMeta(RunStore.PresetKey, preset);
         store.AddAll([new StoredRun
         {
-            ConfigHash = $"hash-{seed}", ConfigJson = "{}", Preset = preset, Seed = seed, BatchSize = 32, Outcome = "discrete",
-            STheta = 1, Delta = 0, BrentMaxResidual = 0, CanonicalStrassen = true, RecordJson = "{}", GitCommit = "abc",
-            VersionsJson = "{}", FinishedUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), Seconds = 1,
+            ConfigHash = $"hash-{seed}", ConfigJson = "{}", Preset = preset, Seed = seed, BatchSize = 32,
+            Outcome = "discrete", STheta = 1, Delta = 0, BrentMaxResidual = 0, CanonicalStrassen = true,
+            RecordJson = "{}", GitCommit = "abc", VersionsJson = "{}",
+            FinishedUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), Seconds = 1,
         }]);
         return path;
     }
@@ -35,7 +36,8 @@ public class MergeCommandTests
         File.WriteAllText(corrupt, new string('x', 4096));
         var target = Path.Combine(_dir, "merged", "runs.db");
 
-        OneLineExit2(CliRunner.Run("merge", "--into", target, Store("a.db", "quick", 1), corrupt), $"strassen-repro: {corrupt}: not a usable run store*");
+        OneLineExit2(CliRunner.Run("merge", "--into", target, Store("a.db", "quick", 1), corrupt),
+            $"strassen-repro: {corrupt}: not a usable run store*");
         File.Exists(target).Should().BeFalse();
     }
 
@@ -45,7 +47,8 @@ public class MergeCommandTests
         var target = Store("runs.db", "quick", 1);
         var before = File.ReadAllBytes(target);
 
-        OneLineExit2(CliRunner.Run("merge", "--into", target, Store("a.db", "quick", 2), Store("b.db", "paper", 3)), "*holds a 'paper' sweep*");
+        OneLineExit2(CliRunner.Run("merge", "--into", target, Store("a.db", "quick", 2), Store("b.db", "paper", 3)),
+            "*holds a 'paper' sweep*");
         File.ReadAllBytes(target).Should().Equal(before);
         Directory.EnumerateFiles(_dir).Should().NotContain(f => f.EndsWith(".tmp", StringComparison.Ordinal));
 

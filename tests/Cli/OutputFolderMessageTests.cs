@@ -6,7 +6,7 @@ namespace StrassenRepro.Tests.Cli;
 [Trait("Category", "Fast")]
 public class OutputFolderMessageTests
 {
-    private static string TempDir() => Path.Combine(Path.GetTempPath(), $"strassen-cli-out-{Guid.NewGuid():N}");
+    private static string TempDir() => TempFolder.Path("cli-out");
 
     private static string AFile() => CliRunner.TempFile(".txt", "in the way");
 
@@ -23,7 +23,8 @@ public class OutputFolderMessageTests
         var file = AFile();
         const string kernelSys = "/sys is the kernel's device file system, not a place for files";
         yield return ["/sys/kernel", $"cannot write in the output folder /sys/kernel: {kernelSys}"];
-        yield return ["/proc/strassen-repro-out", "cannot write in the output folder /proc/strassen-repro-out: /proc is the kernel's process file system, not a place for files"];
+        yield return ["/proc/strassen-repro-out", "cannot write in the output folder /proc/strassen-repro-out: "
+            + "/proc is the kernel's process file system, not a place for files"];
         yield return [file, $"{file} is a file, not a folder: choose another output folder"];
         yield return [Path.Combine(file, "sub"), $"{Path.Combine(file, "sub")} cannot be a folder: {file} is a file"];
     }

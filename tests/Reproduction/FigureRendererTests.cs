@@ -1,4 +1,5 @@
 using SkiaSharp;
+using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;
@@ -226,7 +227,8 @@ public class FigureRendererTests
         double[] batches = [8, 16, 32, 64, 96, 128, 160, 192, 224, 256];
         var spec = SuccessByBatch(FigureKind.Scatter) with
         {
-            LogX = true, XTickLabels = null, Series = [new FigureSeries("s", batches, batches.Select(_ => 1.0).ToArray())],
+            LogX = true, XTickLabels = null,
+            Series = [new FigureSeries("s", batches, [.. batches.Select(_ => 1.0)])],
         };
 
         var ticks = FigureGeometry.Of(spec).XTicks!;
@@ -238,13 +240,13 @@ public class FigureRendererTests
     [Fact]
     public void A_roc_without_successes_draws_no_kappa_curve_and_says_why_on_the_figure()
     {
-        var spec = StrassenRepro.Reproduction.Claims.ClaimC8Kappa.RocFigure([5, 6, 7], [], double.NaN);
+        var spec = ClaimC8Kappa.RocFigure([5, 6, 7], [], double.NaN);
 
         spec.Series.Select(s => s.Label).Should().Equal("chance");
         spec.Annotation.Should().Be("no successes: no ROC");
         spec.Title.Should().EndWith("(no AUC)");
         FigureRenderer.Render(spec).Png.Should().NotBeEmpty();
-        StrassenRepro.Reproduction.Claims.ClaimC8Kappa.RocFigure([5, 6], [1, 2], 1).Series.Select(s => s.Label).Should().Equal("kappa", "chance");
+        ClaimC8Kappa.RocFigure([5, 6], [1, 2], 1).Series.Select(s => s.Label).Should().Equal("kappa", "chance");
     }
 
     [Theory]

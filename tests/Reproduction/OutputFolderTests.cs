@@ -14,10 +14,12 @@ public class OutputFolderTests
     }
 
     [Theory]
-    [InlineData("/data/out", typeof(UnauthorizedAccessException), "permission denied (a read-only folder or file system, or another user's folder)")]
+    [InlineData("/data/out", typeof(UnauthorizedAccessException),
+        "permission denied (a read-only folder or file system, or another user's folder)")]
     [InlineData("/data/out", typeof(IOException), "Read-only file system")]
     [InlineData("/proc", typeof(IOException), "/proc is the kernel's process file system, not a place for files")]
-    [InlineData("/sys/x/y", typeof(UnauthorizedAccessException), "/sys is the kernel's device file system, not a place for files")]
+    [InlineData("/sys/x/y", typeof(UnauthorizedAccessException),
+        "/sys is the kernel's device file system, not a place for files")]
     [InlineData("/system/x", typeof(IOException), "Read-only file system")]
     public void Why_a_folder_takes_no_files_is_said_in_words(string path, Type error, string reason)
     {

@@ -196,20 +196,24 @@ public sealed class ReportWriterTests : IDisposable
         WriteReport();
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
 
-        json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("preset", "scope", "partial", "plannedRuns", "storedRuns", "note", "claims");
+        json.RootElement.EnumerateObject().Select(p => p.Name).Should()
+            .Equal("preset", "scope", "partial", "plannedRuns", "storedRuns", "note", "claims");
         json.RootElement.GetProperty("scope").GetString().Should().Be("whole");
         json.RootElement.GetProperty("partial").GetBoolean().Should().BeFalse();
         var rows = json.RootElement.GetProperty("claims").EnumerateArray().ToList();
         rows.Select(r => r.GetProperty("id").GetString()).Should().Equal("C1", "C2", "C10");
         foreach (var r in rows)
-            r.EnumerateObject().Select(p => p.Name).Should().Equal("id", "title", "paperSays", "weMeasured", "verdict", "ruleVerdict", "rule");
+            r.EnumerateObject().Select(p => p.Name).Should()
+                .Equal("id", "title", "paperSays", "weMeasured", "verdict", "ruleVerdict", "rule");
         rows[1].GetProperty("paperSays").GetString().Should().Be("68% | overall");
         rows[1].GetProperty("rule").GetString().Should().Be("reproduced iff p > 0.05 | two-sided");
     }
 
     [Theory]
-    [InlineData("quick", 20, 10, "partial: 10 of 20 planned runs stored -> verdicts are not findings", "partial (rule: not reproduced)", true)]
-    [InlineData("smoke", 20, 20, "preset: smoke -> verdicts are mechanics only (20 of 20 planned runs stored)", "mechanics only (rule: not reproduced)", false)]
+    [InlineData("quick", 20, 10, "partial: 10 of 20 planned runs stored -> verdicts are not findings",
+        "partial (rule: not reproduced)", true)]
+    [InlineData("smoke", 20, 20, "preset: smoke -> verdicts are mechanics only (20 of 20 planned runs stored)",
+        "mechanics only (rule: not reproduced)", false)]
     public void A_partial_or_smoke_report_says_so_in_its_header_summary_json_and_every_verdict(
         string preset, int planned, int stored, string note, string verdict, bool partial)
     {
@@ -221,7 +225,8 @@ public sealed class ReportWriterTests : IDisposable
             .And.Contain($"**Verdict: {verdict}**").And.NotContain("| not reproduced |");
         var html = File.ReadAllText(Path.Combine(_dir, "index.html"));
         html.Should().Contain($"<p class=\"scope\">{System.Net.WebUtility.HtmlEncode(note)}</p>")
-            .And.Contain($"<td class=\"verdict not-a-finding\">{verdict}</td>").And.NotContain("class=\"verdict not-reproduced\"");
+            .And.Contain($"<td class=\"verdict not-a-finding\">{verdict}</td>")
+            .And.NotContain("class=\"verdict not-reproduced\"");
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
         json.RootElement.GetProperty("partial").GetBoolean().Should().Be(partial);
         json.RootElement.GetProperty("note").GetString().Should().Be(note);

@@ -68,7 +68,8 @@ public class ReproduceSmokeTests
 
         var stopped = run.Should().Throw<SweepInterruptedException>().Which;
         stopped.StoredRuns.Should().Be(firstPopulation).And.BeGreaterThan(0);
-        stopped.PlannedRuns.Should().Be(SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke)).Count);
+        var plan = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke));
+        stopped.PlannedRuns.Should().Be(plan.Count);
         using var store = RunStore.Open(Reproducer.DatabasePath(dir));
         store.Count.Should().Be(firstPopulation);
         File.Exists(Path.Combine(dir, "report.md")).Should().BeFalse("a stopped sweep writes no report");

@@ -7,7 +7,7 @@ namespace StrassenRepro.Tests.Reproduction;
 [Trait("Category", "Fast")]
 public class StoreLockTests
 {
-    private static string TempDir() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"strassen-lock-{Guid.NewGuid():N}")).FullName;
+    private static string TempDir() => TempFolder.Create("lock");
 
     [Fact]
     public void A_held_lock_refuses_a_second_holder_and_names_the_first()
@@ -17,7 +17,8 @@ public class StoreLockTests
         {
             var second = () => StoreLock.Acquire(db);
             second.Should().Throw<StoreBusyException>()
-                .WithMessage($"{db} is in use by another process (pid {Environment.ProcessId}, since *); wait for it to finish, or choose another --out")
+                .WithMessage($"{db} is in use by another process (pid {Environment.ProcessId}, since *); "
+                    + "wait for it to finish, or choose another --out")
                 .Which.Holder!.ProcessId.Should().Be(Environment.ProcessId);
         }
         using var again = StoreLock.Acquire(db);
@@ -38,7 +39,10 @@ public class StoreLockTests
     {
         var dir = TempDir();
         using var holder = StoreLock.Acquire(Reproducer.DatabasePath(dir));
-        var options = new ReproduceOptions { Preset = ReproductionPreset.Smoke, Claims = ClaimCatalog.Select("C3"), OutDir = dir, Threads = 1 };
+        var options = new ReproduceOptions
+        {
+            Preset = ReproductionPreset.Smoke, Claims = ClaimCatalog.Select("C3"), OutDir = dir, Threads = 1,
+        };
         var run = () => Reproducer.Run(options);
         run.Should().Throw<StoreBusyException>();
         File.Exists(Reproducer.DatabasePath(dir)).Should().BeFalse("the refused run opened no store");

@@ -6,7 +6,7 @@ namespace StrassenRepro.Tests.Reproduction;
 [Trait("Category", "Fast")]
 public class StoreMergeTests
 {
-    private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"strassen-merge-{Guid.NewGuid():N}")).FullName;
+    private readonly string _dir = TempFolder.Create("merge");
 
     private string Store(string name, string preset, params int[] seeds)
     {
@@ -18,7 +18,8 @@ public class StoreMergeTests
     }
 
     private IEnumerable<string> Leftovers() =>
-        Directory.EnumerateFiles(_dir).Select(Path.GetFileName).Where(f => f!.Contains(".merge-", StringComparison.Ordinal))!;
+        Directory.EnumerateFiles(_dir).Select(Path.GetFileName)
+            .Where(f => f!.Contains(".merge-", StringComparison.Ordinal))!;
 
     [Fact]
     public void Merging_gives_the_union_and_carries_the_preset()
@@ -72,7 +73,8 @@ public class StoreMergeTests
         File.WriteAllText(target, new string('x', 4096));
         var before = File.ReadAllBytes(target);
 
-        ((Action)(() => StoreMerge.Into(target, [Store("a.db", "quick", 1)]))).Should().Throw<RunStoreException>().WithMessage($"{target}: not a usable run store*");
+        var intoCorrupt = () => StoreMerge.Into(target, [Store("a.db", "quick", 1)]);
+        intoCorrupt.Should().Throw<RunStoreException>().WithMessage($"{target}: not a usable run store*");
         File.ReadAllBytes(target).Should().Equal(before);
         var missing = () => StoreMerge.Into(Path.Combine(_dir, "new.db"), [Path.Combine(_dir, "nope.db")]);
         missing.Should().Throw<RunStoreException>().WithMessage("*nope.db: no such run store");

@@ -13,7 +13,12 @@ public static class ReproduceCommand
 {
     public static Command Create()
     {
-        var preset = new Option<string>("--preset") { Description = "quick (minutes on 2 cores) or paper (the paper's designs)", DefaultValueFactory = _ => "quick" };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "quick (minutes on 2 cores), paper (the paper's designs) or smoke "
+                + "(seconds: checks the mechanics, its verdicts mean nothing)",
+            DefaultValueFactory = _ => "quick",
+        };
         preset.AcceptOnlyFromAmong([.. ReproductionPreset.Names]);
         var claims = new Option<string?>("--claims") { Description = "Claims to run, e.g. C1,C4 (default: all that are implemented)" };
         var output = new Option<string>("--out") { Description = "Folder for the run store (runs.db) and the report", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
@@ -22,7 +27,12 @@ public static class ReproduceCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for training (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
         var checkpoints = CheckpointsOption();
-        var command = new Command("reproduce", "Run the claims: train the runs they need (stored as they finish), evaluate each claim, write the report")
+        var command = new Command("reproduce",
+            "Run the claims: train the runs they need (stored as they finish), evaluate each claim, write the report. "
+            + "Exit code 0: every claim reproduced, or the report is partial (--shard) or smoke (no finding claimed); "
+            + "1: a whole report in which a claim did not reproduce or is inconclusive; 2: bad input, or --out in use "
+            + "by another process; 130 / 143: stopped by SIGINT / SIGTERM (the stored runs are kept: continue "
+            + "with --resume)")
         {
             preset, claims, output, shard, resume, threads, json, checkpoints,
         };
@@ -41,12 +51,13 @@ public static class ReproduceCommand
             using var stop = StopSignals.Listen();
             try
             {
-                var results = Usage(() => SweepProgressView.Show(progress => Reproducer.Run(options, progress, stop.Token)));
+                var results = Usage(() => SweepProgressView.Show(p => Reproducer.Run(options, p, stop.Token)));
                 return Finish(results, Reproducer.NotEvaluated(options.Claims), options.OutDir, parse.GetValue(json));
             }
             catch (SweepInterruptedException e)
             {
-                return Stopped(e, stop, ResumeHint(parse, preset, claims, output, shard, threads, checkpoints), parse.GetValue(json));
+                var resume = ResumeHint(parse, preset, claims, output, shard, threads, checkpoints);
+                return Stopped(e, stop, resume, parse.GetValue(json));
             }
         }));
         return command;
@@ -67,7 +78,9 @@ public static class ReproduceCommand
             var selected = Usage(() => ClaimCatalog.Select(parse.GetValue(claims)));
             using var store = Store(() => RunStore.Open(path));
             var preset = Usage(() => Reproducer.PresetOf(store));
-            var results = Usage(() => Reproducer.WriteReport(store, preset, selected, parse.GetValue(output)!, ExistingDir(parse.GetValue(checkpoints))));
+            var checkpointsDir = ExistingDir(parse.GetValue(checkpoints));
+            var outDir = parse.GetValue(output)!;
+            var results = Usage(() => Reproducer.WriteReport(store, preset, selected, outDir, checkpointsDir));
             return Finish(results, Reproducer.NotEvaluated(selected), parse.GetValue(output)!, parse.GetValue(json));
         }));
         return command;
@@ -77,11 +90,16 @@ public static class ReproduceCommand
     {
         var into = new Option<string>("--into") { Description = "Run store to merge into (created if missing)", Required = true };
         var shards = new Argument<string[]>("shards") { Description = "Shard run stores (runs.db of each --shard k/n)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("merge", "Join shard run stores into one, all or nothing (runs are keyed by configuration hash: no duplicates)") { into, shards };
+        var command = new Command("merge",
+            "Join shard run stores into one, all or nothing (runs are keyed by configuration hash: no duplicates)")
+        {
+            into, shards,
+        };
         command.SetAction(parse => Guarded.Run(() =>
         {
             var merge = Store(() => StoreMerge.Into(parse.GetValue(into)!, parse.GetValue(shards)!));
-            foreach (var shard in merge.Shards) Console.Error.WriteLine($"strassen-repro: {shard.Path}: {shard.NewRuns} new runs");
+            foreach (var shard in merge.Shards)
+                Console.Error.WriteLine($"strassen-repro: {shard.Path}: {shard.NewRuns} new runs");
             Console.Error.WriteLine($"strassen-repro: {merge.Target} holds {merge.StoredRuns} runs");
             return ExitCodes.Success;
         }));
@@ -122,7 +140,8 @@ public static class ReproduceCommand
     {
         var scope = report.Scope;
         int exitCode = scope.FindsFailure(report.Claims) ? ExitCodes.VerifiedFailure : ExitCodes.Success;
-        string conclusion = (scope.ClaimsFindings ? $"verdicts: {report.VerdictCounts()}" : scope.Describe()) + $"; exit {exitCode}";
+        string verdicts = scope.ClaimsFindings ? $"verdicts: {report.VerdictCounts()}" : scope.Describe();
+        string conclusion = $"{verdicts}; exit {exitCode}";
         if (json)
             Output.WriteJson(new
             {
@@ -148,15 +167,17 @@ public static class ReproduceCommand
         if (json)
             Output.WriteJson(new
             {
-                stopped = signal, e.StoredRuns, e.PlannedRuns, database = e.DatabasePath, resume, exitCode = stop.ExitCode,
+                stopped = signal, e.StoredRuns, e.PlannedRuns, database = e.DatabasePath, resume,
+                exitCode = stop.ExitCode,
             });
-        Output.Error($"stopped by {signal}: {e.StoredRuns} of {e.PlannedRuns} planned runs are stored in {e.DatabasePath}; resume with: {resume}");
+        Output.Error($"stopped by {signal}: {e.StoredRuns} of {e.PlannedRuns} planned runs are stored in "
+            + $"{e.DatabasePath}; resume with: {resume}");
         return stop.ExitCode;
     }
 
     /// <summary>The reproduce command line that continues this sweep: the same plan and store, plus --resume.</summary>
-    private static string ResumeHint(ParseResult parse, Option<string> preset, Option<string?> claims, Option<string> output,
-        Option<string> shard, Option<int> threads, Option<string?> checkpoints)
+    private static string ResumeHint(ParseResult parse, Option<string> preset, Option<string?> claims,
+        Option<string> output, Option<string> shard, Option<int> threads, Option<string?> checkpoints)
     {
         var words = new List<string> { "strassen-repro", "reproduce", "--preset", parse.GetValue(preset)! };
         if (parse.GetValue(claims) is { } c) words.AddRange(["--claims", c]);
@@ -168,12 +189,18 @@ public static class ReproduceCommand
         return string.Join(' ', words.Select(ShellWord));
     }
 
-    /// <summary>A word as a POSIX shell reads it back: quoted when it holds anything but plain path characters.</summary>
+    /// <summary>A word as a POSIX shell reads it back: quoted unless it holds only plain path characters.</summary>
     private static string ShellWord(string word) =>
-        word.Length > 0 && word.All(ch => char.IsAsciiLetterOrDigit(ch) || "-_./,=:+@%".Contains(ch)) ? word : $"'{word.Replace("'", "'\\''")}'";
+        word.Length > 0 && word.All(ch => char.IsAsciiLetterOrDigit(ch) || "-_./,=:+@%".Contains(ch))
+            ? word
+            : $"'{word.Replace("'", "'\\''")}'";
 
     private static Option<string?> CheckpointsOption() =>
-        new("--checkpoints") { Description = "Folder of checkpoint files (.pt, .pth, .json, .npz) to judge for claim C7" };
+        new("--checkpoints")
+        {
+            Description = "Folder of checkpoint files (.json, .npy, .npz, .pt, .pth) to judge for claim C7 "
+                + "(e.g. --claims C7 --checkpoints DIR: nothing is trained)",
+        };
 
     private static string? ExistingDir(string? path) =>
         path is null || Directory.Exists(path) ? path : throw new UsageException($"--checkpoints {path}: no such folder");

@@ -92,8 +92,10 @@ public sealed class ClaimC1SuccessRate : IClaim
         // Every batch size has runs (the batches come from them), so each share is a proportion with its interval.
         FigureSeries Shares(string label, Func<RunRecord, bool> exact)
         {
-            var ci = batches.Select(b => runs.Where(r => r.Config.BatchSize == b).ToList()).Select(g => WilsonInterval.Of(g.Count(exact), g.Count)).ToList();
-            return new FigureSeries(label, x, ci.Select(c => c.Estimate).ToArray(), ci.Select(c => c.Lower).ToArray(), ci.Select(c => c.Upper).ToArray());
+            var ci = batches.Select(b => runs.Where(r => r.Config.BatchSize == b).ToList())
+                .Select(g => WilsonInterval.Of(g.Count(exact), g.Count)).ToList();
+            return new FigureSeries(label, x,
+                [.. ci.Select(c => c.Estimate)], [.. ci.Select(c => c.Lower)], [.. ci.Select(c => c.Upper)]);
         }
         return new FigureSpec
         {
@@ -104,7 +106,8 @@ public sealed class ClaimC1SuccessRate : IClaim
             Series =
             [
                 Shares("plain Q (the paper's S)", r => r.Verification.Outcome == "discrete"),
-                Shares("after lattice recovery", r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == "discrete"),
+                Shares("after lattice recovery",
+                    r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == "discrete"),
             ],
         };
     }

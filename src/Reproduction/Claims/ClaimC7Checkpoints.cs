@@ -51,7 +51,11 @@ public sealed class ClaimC7Checkpoints : IClaim
             Tables = files.Count == 0 ? [] : [new ReportTable("Checkpoints", ["file", "delta", "max error", "S", "outcome", "meets the claim"], rows)],
             // The note explains a missing folder; once one is given it would read as if none had been.
             Notes = dir is null
-                ? ["The paper's checkpoints are not distributed with this harness (no network here); point --checkpoints at a folder of .pt/.pth/.json/.npz files to evaluate them."]
+                ?
+                [
+                    "The paper's checkpoints are not distributed with this harness (no network here); point "
+                    + "--checkpoints at a folder of .pt/.pth/.json/.npz files to evaluate them.",
+                ]
                 : [$"Checkpoints judged: the files of {dir} with a scheme extension ({files.Count})."],
         };
     }

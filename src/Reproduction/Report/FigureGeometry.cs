@@ -87,7 +87,7 @@ public sealed record FigureGeometry(IReadOnlyList<DrawnSeries> Series, IReadOnly
         return new FigureGeometry(drawn, ticks, skipped);
     }
 
-    /// <summary>Width of one label character, and the space between two labels, as fractions of the X axis span.</summary>
+    /// <summary>Width of a label character, and the space between two labels, as fractions of the axis span.</summary>
     public const double LabelCharWidth = 8.0 / 560, LabelSpacing = 8.0 / 560;
 
     /// <summary>

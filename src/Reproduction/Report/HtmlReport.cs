@@ -56,7 +56,8 @@ public static class HtmlReport
         return h.ToString();
     }
 
-    static void AppendSummary(StringBuilder h, IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> anchors, ReportScope scope)
+    static void AppendSummary(StringBuilder h, IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> anchors,
+        ReportScope scope)
     {
         h.AppendLine("<table class=\"summary\">").Append("<thead><tr>");
         foreach (var column in SummaryTable.Columns) h.Append($"<th>{Text(column)}</th>");
@@ -74,13 +75,15 @@ public static class HtmlReport
         h.AppendLine("</tbody>").AppendLine("</table>");
     }
 
-    static void AppendClaim(StringBuilder h, ClaimResult c, string anchor, IReadOnlyList<ReportFigure> figures, ReportScope scope)
+    static void AppendClaim(StringBuilder h, ClaimResult c, string anchor, IReadOnlyList<ReportFigure> figures,
+        ReportScope scope)
     {
         h.AppendLine($"<section id=\"{anchor}\">");
         h.AppendLine($"<h2>{Text(c.Id)}: {Text(c.Title)}</h2>");
         h.AppendLine($"<p><strong>Paper says:</strong> {Text(c.PaperSays)}</p>");
         h.AppendLine($"<p><strong>We measured:</strong> {Text(c.WeMeasured)}</p>");
-        h.AppendLine($"<p><strong>Verdict:</strong> <span class=\"verdict {VerdictClass(c.Verdict, scope)}\">{Text(scope.Show(c.Verdict))}</span> (rule: {Text(c.Rule)})</p>");
+        h.AppendLine($"<p><strong>Verdict:</strong> <span class=\"verdict {VerdictClass(c.Verdict, scope)}\">"
+            + $"{Text(scope.Show(c.Verdict))}</span> (rule: {Text(c.Rule)})</p>");
 
         foreach (var table in c.Tables)
         {
@@ -120,7 +123,8 @@ public static class HtmlReport
     }
 
     /// <summary>The verdict's colour; grey where the report cannot claim a finding.</summary>
-    static string VerdictClass(Verdict v, ReportScope scope) => scope.ClaimsFindings ? v.ToWire().Replace(' ', '-') : "not-a-finding";
+    static string VerdictClass(Verdict v, ReportScope scope) =>
+        scope.ClaimsFindings ? v.ToWire().Replace(' ', '-') : "not-a-finding";
 
     /// <summary>HTML-escaped text; line breaks kept as &lt;br&gt;.</summary>
     public static string Text(string? s) =>

@@ -23,7 +23,8 @@ public sealed record ReportScope(string Preset, int PlannedRuns, int StoredRuns)
 
     public bool IsPartial => StoredRuns < PlannedRuns;
 
-    public ScopeKind Kind => Preset == SmokePreset ? ScopeKind.MechanicsOnly : IsPartial ? ScopeKind.Partial : ScopeKind.Whole;
+    public ScopeKind Kind =>
+        Preset == SmokePreset ? ScopeKind.MechanicsOnly : IsPartial ? ScopeKind.Partial : ScopeKind.Whole;
 
     public bool ClaimsFindings => Kind == ScopeKind.Whole;
 
@@ -55,8 +56,9 @@ public sealed record ReportScope(string Preset, int PlannedRuns, int StoredRuns)
         _ => $"mechanics only (rule: {verdict.ToWire()})",
     };
 
-    /// <summary>A finding of failure: a whole report in which some claim did not reproduce or is inconclusive.</summary>
-    public bool FindsFailure(IEnumerable<ClaimResult> claims) => ClaimsFindings && claims.Any(c => c.Verdict != Verdict.Reproduced);
+    /// <summary>A finding of failure: a whole report in which a claim did not reproduce or is inconclusive.</summary>
+    public bool FindsFailure(IEnumerable<ClaimResult> claims) =>
+        ClaimsFindings && claims.Any(c => c.Verdict != Verdict.Reproduced);
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,14 +7,22 @@ namespace StrassenRepro.Reproduction.Report;
 /// One row of the summary: what the paper says, what we measured, the verdict as the report may state it
 /// (qualified in a partial or smoke report), the rule's own verdict and the rule.
 /// </summary>
-public sealed record SummaryRow(string Id, string Title, string PaperSays, string WeMeasured, string Verdict, string RuleVerdict, string Rule)
+public sealed record SummaryRow(
+    string Id, string Title, string PaperSays, string WeMeasured, string Verdict, string RuleVerdict, string Rule)
 {
     public static SummaryRow Of(ClaimResult c, ReportScope scope) =>
         new(c.Id, c.Title, c.PaperSays, c.WeMeasured, scope.Show(c.Verdict), c.Verdict.ToWire(), c.Rule);
 }
 
 /// <summary>summary.json: the report's scope, then its rows.</summary>
-public sealed record SummaryDocument(string Preset, string Scope, bool Partial, int PlannedRuns, int StoredRuns, string Note, IReadOnlyList<SummaryRow> Claims);
+public sealed record SummaryDocument(
+    string Preset, string Scope, bool Partial, int PlannedRuns, int StoredRuns, string Note,
+    IReadOnlyList<SummaryRow> Claims)
+{
+    public static SummaryDocument Of(IEnumerable<ClaimResult> claims, ReportScope scope) => new(
+        scope.Preset, scope.ToWire(), scope.IsPartial, scope.PlannedRuns, scope.StoredRuns, scope.Describe(),
+        SummaryTable.Rows(claims, scope));
+}
 
 /// <summary>The summary table the report opens with (and the CLI prints at the end of `reproduce`).</summary>
 public static class SummaryTable
@@ -38,12 +46,13 @@ public static class SummaryTable
     public static string ClaimCell(SummaryRow row) => string.IsNullOrWhiteSpace(row.Title) ? row.Id : $"{row.Id} {row.Title}";
 
     public static string ToMarkdown(IEnumerable<ClaimResult> claims, ReportScope scope) =>
-        MarkdownText.Table(Columns, Rows(claims, scope).Select(r => new[] { ClaimCell(r), r.PaperSays, r.WeMeasured, r.Verdict, r.Rule }));
+        MarkdownText.Table(Columns,
+            Rows(claims, scope).Select(r => new[] { ClaimCell(r), r.PaperSays, r.WeMeasured, r.Verdict, r.Rule }));
 
     /// <summary>
     /// The scope {preset, scope, partial, plannedRuns, storedRuns, note} and the rows as claims:
     /// [{id, title, paperSays, weMeasured, verdict, ruleVerdict, rule}].
     /// </summary>
-    public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope) => JsonSerializer.Serialize(
-        new SummaryDocument(scope.Preset, scope.ToWire(), scope.IsPartial, scope.PlannedRuns, scope.StoredRuns, scope.Describe(), Rows(claims, scope)), Json);
+    public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope) =>
+        JsonSerializer.Serialize(SummaryDocument.Of(claims, scope), Json);
 }

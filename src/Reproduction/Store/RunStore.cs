@@ -192,13 +192,14 @@ public sealed class RunStore : IDisposable
         using var other = Open(otherPath);
         string? theirs = other.GetMeta(PresetKey), mine = GetMeta(PresetKey);
         if (theirs is not null && mine is not null && theirs != mine)
-            throw new RunStoreException($"{otherPath} holds a '{theirs}' sweep, the store it is merged into a '{mine}' one");
+            throw new RunStoreException(
+                $"{otherPath} holds a '{theirs}' sweep, the store it is merged into a '{mine}' one");
         int added = AddAll(other.All());
         if (theirs is not null) SetMeta(PresetKey, theirs);
         return added;
     }
 
-    /// <summary>Copies the store at sourcePath, committed runs only, into a new file (SQLite's online backup).</summary>
+    /// <summary>Copies the store at sourcePath, committed runs only, to a new file (SQLite's online backup).</summary>
     public static void Copy(string sourcePath, string destinationPath)
     {
         try

@@ -25,7 +25,7 @@ public sealed class StoreLock : IDisposable
     /// <summary>The lock file of a run store.</summary>
     public static string PathFor(string storePath) => System.IO.Path.GetFullPath(storePath) + ".lock";
 
-    /// <summary>Takes the lock of the store at storePath or throws <see cref="StoreBusyException"/> at once (never waits).</summary>
+    /// <summary>Takes the lock of the store at storePath, or throws StoreBusyException at once (never waits).</summary>
     public static StoreLock Acquire(string storePath)
     {
         string path = PathFor(storePath);
@@ -35,7 +35,7 @@ public sealed class StoreLock : IDisposable
             // FileShare.None is an exclusive, non-blocking flock on Unix (and a sharing lock on Windows).
             file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(path))
+        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException) && File.Exists(path))
         {
             throw new StoreBusyException(storePath, Holder.Read(path));
         }
@@ -58,15 +58,17 @@ public sealed class StoreLock : IDisposable
     public sealed record Holder(int ProcessId, DateTime StartedUtc)
     {
         public string ToLine() =>
-            $"pid {ProcessId.ToString(CultureInfo.InvariantCulture)} since {StartedUtc.ToString("O", CultureInfo.InvariantCulture)}\n";
+            string.Create(CultureInfo.InvariantCulture, $"pid {ProcessId} since {StartedUtc:O}\n");
 
         /// <summary>The holder named in a lock file, or null when it cannot be read.</summary>
         public static Holder? Read(string lockPath)
         {
-            var parts = (UnlockedText.Read(lockPath) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var parts = (UnlockedText.Read(lockPath) ?? "")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return parts.Length == 4 && parts[0] == "pid" && parts[2] == "since"
                 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
-                && DateTime.TryParse(parts[3], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var started)
+                && DateTime.TryParse(parts[3], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind,
+                    out var started)
                 ? new Holder(pid, started) : null;
         }
     }
@@ -110,7 +112,8 @@ public sealed class StoreLock : IDisposable
 }
 
 /// <summary>Another process holds a run store's lock (exit code 2, like any unusable store).</summary>
-public sealed class StoreBusyException(string storePath, StoreLock.Holder? holder) : RunStoreException(Describe(storePath, holder))
+public sealed class StoreBusyException(string storePath, StoreLock.Holder? holder)
+    : RunStoreException(Describe(storePath, holder))
 {
     public StoreLock.Holder? Holder { get; } = holder;
 

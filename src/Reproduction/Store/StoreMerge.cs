@@ -16,11 +16,13 @@ public static class StoreMerge
     public static MergeResult Into(string target, IReadOnlyList<string> shards)
     {
         var full = Path.GetFullPath(target);
-        if (Directory.Exists(full)) throw new RunStoreException($"{target} is a folder: --into names the merged store's file");
+        if (Directory.Exists(full))
+            throw new RunStoreException($"{target} is a folder: --into names the merged store's file");
         OutputFolder.Prepare(Path.GetDirectoryName(full)!);
         // The lock keeps a reproduce from adding runs to the target between the copy and the rename.
         using var storeLock = StoreLock.Acquire(full);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.merge-{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(Path.GetDirectoryName(full)!,
+            $".{Path.GetFileName(full)}.merge-{Guid.NewGuid():N}.tmp");
         try
         {
             if (File.Exists(full)) RunStore.Copy(full, temp);

@@ -28,7 +28,8 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
     /// Trains and stores the shard's missing runs. A cancellation stops training at the next step; the population
     /// in training is dropped (nothing of it was stored), a population being stored is committed first.
     /// </summary>
-    public int Run(IEnumerable<RunConfig> plan, Shard shard, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
+    public int Run(IEnumerable<RunConfig> plan, Shard shard, IProgress<SweepProgress>? progress = null,
+        CancellationToken cancel = default)
     {
         var mine = ShardOf(plan, shard);
         var stored = store.StoredHashes();
