@@ -81,7 +81,7 @@ public static class ReproduceCommand
             var checkpointsDir = ExistingDir(parse.GetValue(checkpoints));
             var outDir = parse.GetValue(output)!;
             var results = Usage(() => Reproducer.WriteReport(store, preset, selected, outDir, checkpointsDir));
-            return Finish(results, Reproducer.NotEvaluated(selected), parse.GetValue(output)!, parse.GetValue(json));
+            return Finish(results, Reproducer.NotEvaluated(selected), outDir, parse.GetValue(json));
         }));
         return command;
     }
