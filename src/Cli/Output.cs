@@ -18,8 +18,9 @@ public static class Output
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    /// <summary>One line on stderr: the message for bad input.</summary>
-    public static void Error(string message) => Console.Error.WriteLine($"strassen-repro: {message.ReplaceLineEndings(" ")}");
+    /// <summary>One line on stderr: the message for bad input (line breaks and tabs become spaces).</summary>
+    public static void Error(string message) =>
+        Console.Error.WriteLine($"strassen-repro: {message.ReplaceLineEndings(" ").Replace('\t', ' ')}");
 
     /// <summary>One line on stderr that informs without failing (a fallback taken, say).</summary>
     public static void Notice(string message) => Console.Error.WriteLine($"strassen-repro: note: {message.ReplaceLineEndings(" ")}");

@@ -22,16 +22,21 @@ public sealed class SweepProgressView
                 var task = ctx.AddTask("training runs", maxValue: 1);
                 result = work(new Progress(p =>
                 {
+                    // Nothing to train (checkpoint-only claims) shows as done, not as 0 of 0 forever.
                     task.MaxValue = Math.Max(1, p.Total);
-                    task.Value = p.Done;
-                    task.Description = p.BatchSize > 0 ? $"runs (B = {p.BatchSize})" : "runs";
+                    task.Value = p.Total == 0 ? 1 : p.Done;
+                    task.Description = p.Total == 0 ? NothingToTrain
+                        : p.BatchSize > 0 ? $"runs (B = {p.BatchSize})" : "runs";
                 }));
             });
         return result;
     }
 
+    public const string NothingToTrain = "no runs to train: the selected claims need none";
+
     public static string Line(SweepProgress p)
     {
+        if (p.Total == 0) return $"strassen-repro: {NothingToTrain}";
         double perRun = p.Done > p.SkippedAsStored ? p.Elapsed.TotalSeconds / (p.Done - p.SkippedAsStored) : double.NaN;
         string eta = double.IsNaN(perRun) ? "?" : TimeSpan.FromSeconds(perRun * (p.Total - p.Done)).ToString(@"hh\:mm\:ss");
         return $"strassen-repro: {p.Done}/{p.Total} runs stored ({p.SkippedAsStored} from before){(p.BatchSize > 0 ? $", last population B = {p.BatchSize}" : "")}, elapsed {p.Elapsed:hh\\:mm\\:ss}, ETA {eta}";

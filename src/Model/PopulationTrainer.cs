@@ -19,8 +19,9 @@ public static class PopulationTrainer
     /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
     /// <param name="engine">The engine (and device) to train on; null = the cpu engine.</param>
     /// <param name="clock">When given, receives how long set-up, the optimizer steps and the hand-off took.</param>
+    /// <param name="cancel">Checked after every step: a stopped population returns nothing (it throws).</param>
     public static IReadOnlyList<RunResult> Train(IReadOnlyList<RunConfig> runs, int threads = 0, EngineChoice? engine = null,
-        float[]? initial = null, TrainingClock? clock = null)
+        float[]? initial = null, TrainingClock? clock = null, CancellationToken cancel = default)
     {
         engine ??= EngineChoice.Cpu;
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -30,7 +31,7 @@ public static class PopulationTrainer
         if (threads > 0 && engine.Kind == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
-        return new Session(runs, parallel, engine, threads, watch).Run(initial, clock);
+        return new Session(runs, parallel, engine, threads, watch, cancel).Run(initial, clock);
     }
 
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
@@ -87,13 +88,15 @@ public static class PopulationTrainer
         private readonly long _totalSteps;
         private readonly bool[] _finished;   // runs that skip Phase 2: no more curve points or kappas after Phase 1
         private readonly System.Diagnostics.Stopwatch _watch;
+        private readonly CancellationToken _cancel;
         private TimeSpan _measuring;
         private long _step;
 
         public Session(IReadOnlyList<RunConfig> runs, ParallelOptions parallel, EngineChoice engine, int threads,
-            System.Diagnostics.Stopwatch watch)
+            System.Diagnostics.Stopwatch watch, CancellationToken cancel)
         {
             _watch = watch;
+            _cancel = cancel;
             _runs = runs;
             _shape = runs[0];
             _parallel = parallel;
@@ -282,6 +285,7 @@ public static class PopulationTrainer
 
         private void AfterStep(IPopulationEngine population, double[]? loss, int phase)
         {
+            _cancel.ThrowIfCancellationRequested();
             _step++;
             bool curve = MeasuresAfter(_step);
             bool anyKappa = _anyKappaStep.Contains(_step);

@@ -32,29 +32,65 @@ public static class Reproducer
 
     public static string DatabasePath(string outDir) => Path.Combine(outDir, DatabaseFile);
 
-    public static IReadOnlyList<ClaimResult> Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null)
+    /// <summary>Runs the sweep and writes the report; a cancelled token ends it in SweepInterruptedException.</summary>
+    public static EvaluatedReport Run(ReproduceOptions o, IProgress<SweepProgress>? progress = null,
+        CancellationToken cancel = default)
     {
-        Directory.CreateDirectory(o.OutDir);
+        OutputFolder.Prepare(o.OutDir);
+        // Held until the report is written: a second reproduce on this --out is refused, not run alongside.
+        using var storeLock = StoreLock.Acquire(DatabasePath(o.OutDir));
         using var store = RunStore.Open(DatabasePath(o.OutDir));
         var planned = SweepRunner.Canonical(ClaimCatalog.Plan(o.Claims, o.Preset));
         int alreadyStored = planned.Count(c => store.Contains(c.Hash()));
         if (alreadyStored > 0 && !o.Resume)
             throw new ArgumentException($"{store.Path} already holds {alreadyStored} runs of this plan; pass --resume to continue it, or choose another --out");
-        string? storedPreset = store.GetMeta("preset");
+        string? storedPreset = store.GetMeta(RunStore.PresetKey);
         if (storedPreset is not null && storedPreset != o.Preset.Name)
             throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{o.Preset.Name}'");
-        store.SetMeta("preset", o.Preset.Name);
-        new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine).Run(planned, o.Shard, progress);
-        return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
+        store.SetMeta(RunStore.PresetKey, o.Preset.Name);
+        try
+        {
+            var sweep = new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine);
+            sweep.Run(planned, o.Shard, progress, cancel);
+            cancel.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            var mine = SweepRunner.ShardOf(planned, o.Shard);
+            var stored = store.StoredHashes();
+            throw new SweepInterruptedException(store.Path, mine.Count(c => stored.Contains(c.Hash())), mine.Count);
+        }
+        try
+        {
+            return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The runs are safe; say so, and how to get the report once the problem is fixed.
+            string why = OutputFolder.Explain(Path.GetFullPath(o.OutDir), e);
+            throw new ReproductionException($"{store.Count} runs are stored in {store.Path}, but the report could "
+                + $"not be written ({why}); rebuild it with: strassen-repro report --db {store.Path} --out {o.OutDir}");
+        }
     }
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>
-    public static IReadOnlyList<ClaimResult> WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string outDir, string? checkpointsDir = null)
+    public static EvaluatedReport WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims,
+        string outDir, string? checkpointsDir = null)
     {
         var results = Evaluate(store, preset, claims, checkpointsDir);
-        var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions, DateTime.UtcNow);
+        var scope = ScopeOf(store, preset, claims);
+        var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions,
+            DateTime.UtcNow, scope);
         ReportWriter.Write(outDir, context, results);
-        return results;
+        return new EvaluatedReport(results, scope);
+    }
+
+    /// <summary>How much of the claims' plan the store holds (all, or a shard's part), under which preset.</summary>
+    public static ReportScope ScopeOf(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims)
+    {
+        var planned = SweepRunner.Canonical(ClaimCatalog.Plan(claims, preset));
+        var stored = store.StoredHashes();
+        return new ReportScope(preset.Name, planned.Count, planned.Count(c => stored.Contains(c.Hash())));
     }
 
     public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string? checkpointsDir = null)
@@ -66,7 +102,8 @@ public static class Reproducer
 
     /// <summary>The preset a store was filled with (recorded by reproduce).</summary>
     public static ReproductionPreset PresetOf(RunStore store) =>
-        ReproductionPreset.ByName(store.GetMeta("preset") ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
+        ReproductionPreset.ByName(store.GetMeta(RunStore.PresetKey)
+            ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
 
     /// <summary>Claim ids left out of this evaluation (by --claims): they get no verdict here.</summary>
     public static IReadOnlyList<string> NotEvaluated(IReadOnlyList<IClaim> claims) =>

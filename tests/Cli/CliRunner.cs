@@ -37,7 +37,17 @@ public static class CliRunner
 
     public static Result RunIn(string? workingDirectory, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "strassen-repro.dll");
+        using var process = StartIn(workingDirectory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        return Finish(process, stdout, stderr, args);
+    }
+
+    /// <summary>Starts strassen-repro as a child process with stdout and stderr redirected (for the caller).</summary>
+    public static Process Start(params string[] args) => StartIn(null, args);
+
+    private static Process StartIn(string? workingDirectory, string[] args)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -45,11 +55,14 @@ public static class CliRunner
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
-        psi.ArgumentList.Add(dll);
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "strassen-repro.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        return Process.Start(psi)!;
+    }
+
+    /// <summary>Waits for a started child (killing it after 5 minutes) and returns what it printed.</summary>
+    public static Result Finish(Process process, Task<string> stdout, Task<string> stderr, string[] args)
+    {
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);

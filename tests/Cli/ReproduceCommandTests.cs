@@ -1,14 +1,29 @@
-using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace StrassenRepro.Tests.Cli;
 
-[Trait("Category", "Fast")]
-public class ReproduceCommandTests
+/// <summary>The runs of one uninterrupted smoke sweep: what an interrupted and resumed one must end with.</summary>
+public sealed class UninterruptedSmoke
 {
-    private static string TempDir() => Path.Combine(Path.GetTempPath(), $"strassen-cli-reproduce-{Guid.NewGuid():N}");
+    public IReadOnlyList<string> Records { get; }
 
-    private static List<string> StoredRecords(string db)
+    public UninterruptedSmoke()
+    {
+        var dir = ReproduceCommandTests.TempDir();
+        CliRunner.RunProcess("reproduce", "--preset", "smoke", "--out", dir, "--threads", "1").ExitCode.Should().Be(0);
+        Records = ReproduceCommandTests.StoredRecords(Path.Combine(dir, "runs.db"));
+    }
+}
+
+[Trait("Category", "Fast")]
+public partial class ReproduceCommandTests(UninterruptedSmoke uninterrupted) : IClassFixture<UninterruptedSmoke>
+{
+    internal static string TempDir() => Path.Combine(Path.GetTempPath(), $"strassen-cli-reproduce-{Guid.NewGuid():N}");
+
+    internal static List<string> StoredRecords(string db)
     {
         using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
         c.Open();
@@ -30,14 +45,10 @@ public class ReproduceCommandTests
     [Fact]
     public void A_sweep_killed_mid_way_and_resumed_stores_the_same_runs_as_an_uninterrupted_one()
     {
-        string whole = TempDir(), killed = TempDir();
-        CliRunner.RunProcess("reproduce", "--preset", "smoke", "--out", whole, "--threads", "1").ExitCode.Should().BeOneOf(0, 1);
-        var expected = StoredRecords(Path.Combine(whole, "runs.db"));
+        string killed = TempDir();
+        var expected = uninterrupted.Records;
 
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "strassen-repro.dll"), "reproduce", "--preset", "smoke", "--out", killed, "--threads", "1" })
-            psi.ArgumentList.Add(a);
-        using (var process = Process.Start(psi)!)
+        using (var process = CliRunner.Start("reproduce", "--preset", "smoke", "--out", killed, "--threads", "1"))
         {
             var db = Path.Combine(killed, "runs.db");
             var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -53,6 +64,48 @@ public class ReproduceCommandTests
         resumed.StdErr.Should().NotContain("   at ");
         StoredRecords(Path.Combine(killed, "runs.db")).Should().Equal(expected);
     }
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
+    /// <summary>SIGINT once a population is stored, SIGTERM as soon as the store is open (first population).</summary>
+    [Theory]
+    [InlineData("SIGINT", 2, 1, 130)]
+    [InlineData("SIGTERM", 15, 0, 143)]
+    public void A_signal_stops_the_sweep_at_a_safe_point_and_its_resume_command_completes_it(
+        string name, int signal, int storedFirst, int exitCode)
+    {
+        string dir = TempDir(), db = Path.Combine(dir, "runs.db");
+        string[] args = ["reproduce", "--preset", "smoke", "--out", dir, "--threads", "1"];
+        using var process = CliRunner.Start(args);
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        bool Ready() => File.Exists(db) && CountRuns(db) >= storedFirst;
+        while (!Ready() && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(5);
+        process.HasExited.Should().BeFalse("the signal must reach a running sweep");
+        SendSignal(process.Id, signal).Should().Be(0);
+
+        var result = CliRunner.Finish(process, stdout, stderr, args);
+        result.ExitCode.Should().Be(exitCode, result.StdErr);
+        result.StdOut.Should().BeEmpty("no report was written");
+        var last = result.StdErr.TrimEnd('\n').Split('\n')[^1];
+        var stop = StopLine().Match(last);
+        stop.Success.Should().BeTrue(last);
+        stop.Groups["signal"].Value.Should().Be(name);
+        int.Parse(stop.Groups["stored"].Value, CultureInfo.InvariantCulture)
+            .Should().Be(CountRuns(db)).And.BeLessThan(uninterrupted.Records.Count);
+        stop.Groups["planned"].Value.Should().Be($"{uninterrupted.Records.Count}");
+        stop.Groups["resume"].Value.Should()
+            .Be($"strassen-repro reproduce --preset smoke --out {dir} --threads 1 --resume");
+
+        var resumed = CliRunner.RunProcess(stop.Groups["resume"].Value.Split(' ')[1..]);
+        resumed.ExitCode.Should().Be(0, resumed.StdErr);
+        StoredRecords(db).Should().Equal(uninterrupted.Records);
+    }
+
+    [GeneratedRegex(@"^strassen-repro: stopped by (?<signal>SIG[A-Z]+): (?<stored>\d+) of (?<planned>\d+) planned runs "
+        + @"are stored in .+/runs\.db; resume with: (?<resume>.+)$")]
+    private static partial Regex StopLine();
 
     [Fact]
     public void Report_rebuilds_the_summary_from_the_store_and_merge_joins_shards()

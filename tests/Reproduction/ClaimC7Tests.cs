@@ -1,3 +1,5 @@
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Readers;
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Report;
@@ -13,7 +15,21 @@ public class ClaimC7Tests
     [Fact]
     public void Without_checkpoints_C7_is_inconclusive()
     {
-        Evaluate(null).Verdict.Should().Be(Verdict.Inconclusive);
+        var result = Evaluate(null);
+        result.Verdict.Should().Be(Verdict.Inconclusive);
+        result.Notes.Should().ContainSingle().Which.Should().Contain("not distributed");
+    }
+
+    [Fact]
+    public void Given_checkpoints_C7_drops_the_not_distributed_note_and_an_empty_folder_says_it_is_empty()
+    {
+        var dir = TempFolder.Create("c7");
+        var empty = Evaluate(dir);
+        empty.Verdict.Should().Be(Verdict.Inconclusive);
+        empty.WeMeasured.Should().Be($"no checkpoint files (.json, .npy, .npz, .pt, .pth) in {dir}");
+        File.WriteAllText(Path.Combine(dir, "strassen.json"), SchemeJson.Write(KnownSchemes.Strassen()));
+        Evaluate(dir).Notes.Should().NotContain(n => n.Contains("not distributed"))
+            .And.ContainSingle().Which.Should().Contain($"{dir} ");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;
@@ -218,6 +219,34 @@ public class FigureRendererTests
 
         ticks.Select(t => t.Label).Should().Equal("8", "16", "32", "64", "128");
         ticks.Select(t => t.Position).Should().Equal(new[] { 8.0, 16, 32, 64, 128 }.Select(Math.Log10));
+    }
+
+    [Fact]
+    public void Crowded_point_ticks_keep_their_marks_but_drop_labels_that_would_overlap()
+    {
+        double[] batches = [8, 16, 32, 64, 96, 128, 160, 192, 224, 256];
+        var spec = SuccessByBatch(FigureKind.Scatter) with
+        {
+            LogX = true, XTickLabels = null,
+            Series = [new FigureSeries("s", batches, [.. batches.Select(_ => 1.0)])],
+        };
+
+        var ticks = FigureGeometry.Of(spec).XTicks!;
+
+        ticks.Should().HaveCount(10);
+        ticks.Select(t => t.Label).Should().Equal("8", "16", "32", "64", "96", "128", "160", "", "", "256");
+    }
+
+    [Fact]
+    public void A_roc_without_successes_draws_no_kappa_curve_and_says_why_on_the_figure()
+    {
+        var spec = ClaimC8Kappa.RocFigure([5, 6, 7], [], double.NaN);
+
+        spec.Series.Select(s => s.Label).Should().Equal("chance");
+        spec.Annotation.Should().Be("no successes: no ROC");
+        spec.Title.Should().EndWith("(no AUC)");
+        FigureRenderer.Render(spec).Png.Should().NotBeEmpty();
+        ClaimC8Kappa.RocFigure([5, 6], [1, 2], 1).Series.Select(s => s.Label).Should().Equal("kappa", "chance");
     }
 
     [Theory]

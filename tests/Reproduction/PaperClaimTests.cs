@@ -21,7 +21,7 @@ public sealed class PaperSweepFixture
             Claims = ClaimCatalog.All,
             OutDir = dir,
             Resume = true,
-        }).ToDictionary(r => r.Id);
+        }).Claims.ToDictionary(r => r.Id);
     }
 }
 

@@ -186,7 +186,8 @@ public sealed class ReportWriterTests : IDisposable
         File.ReadAllText(Path.Combine(_dir, "report.md")).Should().Contain($"| {text} |").And.Contain($"**Verdict: {text}**");
         File.ReadAllText(Path.Combine(_dir, "index.html")).Should().Contain($">{text}</td>");
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
-        json.RootElement[0].GetProperty("verdict").GetString().Should().Be(text);
+        json.RootElement.GetProperty("claims")[0].GetProperty("verdict").GetString().Should().Be(text);
+        json.RootElement.GetProperty("claims")[0].GetProperty("ruleVerdict").GetString().Should().Be(text);
     }
 
     [Fact]
@@ -195,12 +196,43 @@ public sealed class ReportWriterTests : IDisposable
         WriteReport();
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
 
-        var rows = json.RootElement.EnumerateArray().ToList();
+        json.RootElement.EnumerateObject().Select(p => p.Name).Should()
+            .Equal("preset", "scope", "partial", "plannedRuns", "storedRuns", "note", "claims");
+        json.RootElement.GetProperty("scope").GetString().Should().Be("whole");
+        json.RootElement.GetProperty("partial").GetBoolean().Should().BeFalse();
+        var rows = json.RootElement.GetProperty("claims").EnumerateArray().ToList();
         rows.Select(r => r.GetProperty("id").GetString()).Should().Equal("C1", "C2", "C10");
         foreach (var r in rows)
-            r.EnumerateObject().Select(p => p.Name).Should().Equal("id", "title", "paperSays", "weMeasured", "verdict", "rule");
+            r.EnumerateObject().Select(p => p.Name).Should()
+                .Equal("id", "title", "paperSays", "weMeasured", "verdict", "ruleVerdict", "rule");
         rows[1].GetProperty("paperSays").GetString().Should().Be("68% | overall");
         rows[1].GetProperty("rule").GetString().Should().Be("reproduced iff p > 0.05 | two-sided");
+    }
+
+    [Theory]
+    [InlineData("quick", 20, 10, "partial: 10 of 20 planned runs stored -> verdicts are not findings",
+        "partial (rule: not reproduced)", true)]
+    [InlineData("smoke", 20, 20, "preset: smoke -> verdicts are mechanics only (20 of 20 planned runs stored)",
+        "mechanics only (rule: not reproduced)", false)]
+    public void A_partial_or_smoke_report_says_so_in_its_header_summary_json_and_every_verdict(
+        string preset, int planned, int stored, string note, string verdict, bool partial)
+    {
+        var scope = new ReportScope(preset, planned, stored);
+        ReportWriter.Write(_dir, Context with { Preset = preset, Scope = scope }, [Claims()[1]]);
+
+        var md = File.ReadAllText(Path.Combine(_dir, "report.md"));
+        md.Should().Contain($"> **{note}**").And.Contain($"| scope | {note} |").And.Contain($"| {verdict} |")
+            .And.Contain($"**Verdict: {verdict}**").And.NotContain("| not reproduced |");
+        var html = File.ReadAllText(Path.Combine(_dir, "index.html"));
+        html.Should().Contain($"<p class=\"scope\">{System.Net.WebUtility.HtmlEncode(note)}</p>")
+            .And.Contain($"<td class=\"verdict not-a-finding\">{verdict}</td>")
+            .And.NotContain("class=\"verdict not-reproduced\"");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
+        json.RootElement.GetProperty("partial").GetBoolean().Should().Be(partial);
+        json.RootElement.GetProperty("note").GetString().Should().Be(note);
+        json.RootElement.GetProperty("claims")[0].GetProperty("verdict").GetString().Should().Be(verdict);
+        scope.FindsFailure([Claims()[1]]).Should().BeFalse("a report that is not whole claims no finding");
+        new ReportScope("quick", planned, planned).FindsFailure([Claims()[1]]).Should().BeTrue();
     }
 
     [Fact]
@@ -269,14 +301,15 @@ public sealed class ReportWriterTests : IDisposable
         var report = ReportWriter.Write(Path.Combine(_dir, "nested", "out"), Context, []);
 
         File.ReadAllText(report.Markdown).Should().Contain("No claim was evaluated.");
-        File.ReadAllText(report.SummaryJson).Trim().Should().Be("[]");
+        using var json = JsonDocument.Parse(File.ReadAllText(report.SummaryJson));
+        json.RootElement.GetProperty("claims").GetArrayLength().Should().Be(0);
         report.Figures.Should().BeEmpty();
     }
 
     [Fact]
     public void The_summary_table_renders_alone()
     {
-        var md = SummaryTable.ToMarkdown(Claims());
+        var md = SummaryTable.ToMarkdown(Claims(), Context.Coverage);
         var lines = md.TrimEnd().Split('\n');
 
         lines[0].Should().Be("| claim | paper says | we measured | verdict | rule |");

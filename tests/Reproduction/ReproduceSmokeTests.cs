@@ -1,5 +1,6 @@
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Store;
 using StrassenRepro.Reproduction.Sweep;
 
@@ -24,9 +25,11 @@ public class ReproduceSmokeTests
     public void Reproduce_stores_every_planned_run_evaluates_every_claim_and_writes_the_report()
     {
         var dir = TempDir();
-        var results = Reproducer.Run(Options(dir));
-        results.Select(r => r.Id).Should().Equal(ClaimCatalog.All.Select(c => c.Id));
-        results.Should().OnlyContain(r => r.Rule.Length > 0 && r.WeMeasured.Length > 0);
+        var report = Reproducer.Run(Options(dir));
+        report.Claims.Select(r => r.Id).Should().Equal(ClaimCatalog.All.Select(c => c.Id));
+        report.Claims.Should().OnlyContain(r => r.Rule.Length > 0 && r.WeMeasured.Length > 0);
+        report.Scope.Should().Be(new ReportScope("smoke", report.Scope.PlannedRuns, report.Scope.PlannedRuns));
+        report.Scope.Kind.Should().Be(ScopeKind.MechanicsOnly);
         using var store = RunStore.Open(Reproducer.DatabasePath(dir));
         int planned = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke)).Count;
         store.Count.Should().Be(planned);
@@ -49,12 +52,43 @@ public class ReproduceSmokeTests
     }
 
     [Fact]
+    public void A_sweep_cancelled_after_its_first_population_keeps_that_population_and_says_so()
+    {
+        var dir = TempDir();
+        using var stop = new CancellationTokenSource();
+        int firstPopulation = 0;
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Done == 0 || stop.IsCancellationRequested) return;
+            firstPopulation = p.Done;
+            stop.Cancel();
+        });
+
+        var run = () => Reproducer.Run(Options(dir), progress, stop.Token);
+
+        var stopped = run.Should().Throw<SweepInterruptedException>().Which;
+        stopped.StoredRuns.Should().Be(firstPopulation).And.BeGreaterThan(0);
+        var plan = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke));
+        stopped.PlannedRuns.Should().Be(plan.Count);
+        using var store = RunStore.Open(Reproducer.DatabasePath(dir));
+        store.Count.Should().Be(firstPopulation);
+        File.Exists(Path.Combine(dir, "report.md")).Should().BeFalse("a stopped sweep writes no report");
+    }
+
+    private sealed class SynchronousProgress(Action<SweepProgress> report) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => report(value);
+    }
+
+    [Fact]
     public void Shards_merged_give_the_same_runs_as_one_sweep()
     {
         string whole = TempDir(), a = TempDir(), b = TempDir(), merged = TempDir();
         Reproducer.Run(Options(whole));
-        Reproducer.Run(Options(a) with { Shard = new Shard(1, 2) });
-        Reproducer.Run(Options(b) with { Shard = new Shard(2, 2) });
+        var first = Reproducer.Run(Options(a) with { Shard = new Shard(1, 2) }).Scope;
+        var second = Reproducer.Run(Options(b) with { Shard = new Shard(2, 2) }).Scope;
+        first.IsPartial.Should().BeTrue();
+        (first.StoredRuns + second.StoredRuns).Should().Be(first.PlannedRuns);
         using var m = RunStore.Open(Path.Combine(merged, "runs.db"));
         m.MergeFrom(Reproducer.DatabasePath(a));
         m.MergeFrom(Reproducer.DatabasePath(b));

@@ -61,6 +61,18 @@ public class RunStoreTests
     }
 
     [Fact]
+    public void A_copy_holds_the_same_runs_and_leaves_the_source_as_it_was()
+    {
+        string source = TempDb(), copy = TempDb();
+        using (var s = RunStore.Open(source)) s.AddAll([Run(1), Run(2, "continuous")]);
+        var before = File.ReadAllBytes(source);
+        RunStore.Copy(source, copy);
+        File.ReadAllBytes(source).Should().Equal(before);
+        using var c = RunStore.Open(copy);
+        c.All().Should().BeEquivalentTo([Run(1), Run(2, "continuous")]);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_database_is_refused_with_a_clear_error()
     {
         var path = TempDb();

@@ -13,7 +13,12 @@ public static class ReproduceCommand
 {
     public static Command Create()
     {
-        var preset = new Option<string>("--preset") { Description = "quick (minutes on 2 cores) or paper (the paper's designs)", DefaultValueFactory = _ => "quick" };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "quick (minutes on 2 cores), paper (the paper's designs) or smoke "
+                + "(seconds: checks the mechanics, its verdicts mean nothing)",
+            DefaultValueFactory = _ => "quick",
+        };
         preset.AcceptOnlyFromAmong([.. ReproductionPreset.Names]);
         var claims = new Option<string?>("--claims") { Description = "Claims to run, e.g. C1,C4 (default: all that are implemented)" };
         var output = new Option<string>("--out") { Description = "Folder for the run store (runs.db) and the report", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
@@ -23,7 +28,12 @@ public static class ReproduceCommand
         var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
         var checkpoints = CheckpointsOption();
         var engine = new EngineOptions();
-        var command = new Command("reproduce", "Run the claims: train the runs they need (stored as they finish), evaluate each claim, write the report")
+        var command = new Command("reproduce",
+            "Run the claims: train the runs they need (stored as they finish), evaluate each claim, write the report. "
+            + "Exit code 0: every claim reproduced, or the report is partial (--shard) or smoke (no finding claimed); "
+            + "1: a whole report in which a claim did not reproduce or is inconclusive; 2: bad input, or --out in use "
+            + "by another process; 130 / 143: stopped by SIGINT / SIGTERM (the stored runs are kept: continue "
+            + "with --resume)")
         {
             preset, claims, output, shard, resume, threads, json, checkpoints, engine.Engine, engine.Device,
         };
@@ -40,8 +50,17 @@ public static class ReproduceCommand
                 CheckpointsDir = ExistingDir(parse.GetValue(checkpoints)),
                 Engine = engine.Parse(parse),
             };
-            var results = Usage(() => SweepProgressView.Show(progress => Reproducer.Run(options, progress)));
-            return Finish(results, Reproducer.NotEvaluated(options.Claims), options.OutDir, parse.GetValue(json));
+            using var stop = StopSignals.Listen();
+            try
+            {
+                var results = Usage(() => SweepProgressView.Show(p => Reproducer.Run(options, p, stop.Token)));
+                return Finish(results, Reproducer.NotEvaluated(options.Claims), options.OutDir, parse.GetValue(json));
+            }
+            catch (SweepInterruptedException e)
+            {
+                var resume = ResumeHint(parse, preset, claims, output, shard, threads, checkpoints, engine);
+                return Stopped(e, stop, resume, parse.GetValue(json));
+            }
         }));
         return command;
     }
@@ -60,8 +79,11 @@ public static class ReproduceCommand
             if (!File.Exists(path)) throw new UsageException($"{path}: no such run store");
             var selected = Usage(() => ClaimCatalog.Select(parse.GetValue(claims)));
             using var store = Store(() => RunStore.Open(path));
-            var results = Reproducer.WriteReport(store, Usage(() => Reproducer.PresetOf(store)), selected, parse.GetValue(output)!, ExistingDir(parse.GetValue(checkpoints)));
-            return Finish(results, Reproducer.NotEvaluated(selected), parse.GetValue(output)!, parse.GetValue(json));
+            var preset = Usage(() => Reproducer.PresetOf(store));
+            var checkpointsDir = ExistingDir(parse.GetValue(checkpoints));
+            var outDir = parse.GetValue(output)!;
+            var results = Usage(() => Reproducer.WriteReport(store, preset, selected, outDir, checkpointsDir));
+            return Finish(results, Reproducer.NotEvaluated(selected), outDir, parse.GetValue(json));
         }));
         return command;
     }
@@ -70,24 +92,17 @@ public static class ReproduceCommand
     {
         var into = new Option<string>("--into") { Description = "Run store to merge into (created if missing)", Required = true };
         var shards = new Argument<string[]>("shards") { Description = "Shard run stores (runs.db of each --shard k/n)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("merge", "Join shard run stores into one (runs are keyed by configuration hash: no duplicates)") { into, shards };
+        var command = new Command("merge",
+            "Join shard run stores into one, all or nothing (runs are keyed by configuration hash: no duplicates)")
+        {
+            into, shards,
+        };
         command.SetAction(parse => Guarded.Run(() =>
         {
-            using var target = Store(() => RunStore.Open(parse.GetValue(into)!));
-            foreach (var shard in parse.GetValue(shards)!)
-            {
-                using (var source = Store(() => RunStore.Open(shard)))
-                {
-                    string? preset = source.GetMeta("preset");
-                    string? mine = target.GetMeta("preset");
-                    if (preset is not null && mine is not null && preset != mine)
-                        throw new UsageException($"{shard} holds a '{preset}' sweep, {target.Path} a '{mine}' one");
-                    if (preset is not null) target.SetMeta("preset", preset);
-                }
-                int added = Store(() => target.MergeFrom(shard));
-                Console.Error.WriteLine($"strassen-repro: {shard}: {added} new runs");
-            }
-            Console.Error.WriteLine($"strassen-repro: {target.Path} holds {target.Count} runs");
+            var merge = Store(() => StoreMerge.Into(parse.GetValue(into)!, parse.GetValue(shards)!));
+            foreach (var shard in merge.Shards)
+                Console.Error.WriteLine($"strassen-repro: {shard.Path}: {shard.NewRuns} new runs");
+            Console.Error.WriteLine($"strassen-repro: {merge.Target} holds {merge.StoredRuns} runs");
             return ExitCodes.Success;
         }));
         return command;
@@ -119,27 +134,77 @@ public static class ReproduceCommand
         return command;
     }
 
-    /// <summary>Exit code 0 when every evaluated claim reproduced, 1 when one did not (or is inconclusive).</summary>
-    private static int Finish(IReadOnlyList<ClaimResult> results, IReadOnlyList<string> notEvaluated, string outDir, bool json)
+    /// <summary>
+    /// Exit code 1 only for a finding: a whole report in which a claim did not reproduce or is inconclusive.
+    /// A partial or smoke report claims no finding and exits 0. The last line says which, with the code.
+    /// </summary>
+    private static int Finish(EvaluatedReport report, IReadOnlyList<string> notEvaluated, string outDir, bool json)
     {
+        var scope = report.Scope;
+        int exitCode = scope.FindsFailure(report.Claims) ? ExitCodes.VerifiedFailure : ExitCodes.Success;
+        string verdicts = scope.ClaimsFindings ? $"verdicts: {report.VerdictCounts()}" : scope.Describe();
+        string conclusion = $"{verdicts}; exit {exitCode}";
         if (json)
             Output.WriteJson(new
             {
                 report = Path.Combine(outDir, "report.md"),
-                claims = results.Select(r => new { r.Id, r.Title, r.PaperSays, r.WeMeasured, verdict = r.Verdict.ToWire(), r.Rule }),
-                notEvaluated,
+                scope.Preset, scope = scope.ToWire(), partial = scope.IsPartial, scope.PlannedRuns, scope.StoredRuns,
+                claims = SummaryTable.Rows(report.Claims, scope),
+                notEvaluated, conclusion, exitCode,
             });
         else
         {
-            Console.Out.WriteLine(SummaryTable.ToMarkdown(results));
+            Console.Out.WriteLine(SummaryTable.ToMarkdown(report.Claims, scope));
             if (notEvaluated.Count > 0) Console.Out.WriteLine($"\nNot evaluated in this run (--claims): {string.Join(", ", notEvaluated)}");
             Console.Out.WriteLine($"\nReport: {Path.Combine(outDir, "report.md")} and index.html");
+            Console.Out.WriteLine(conclusion);
         }
-        return results.All(r => r.Verdict == Verdict.Reproduced) ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+        return exitCode;
     }
 
+    /// <summary>A sweep stopped by a signal: where it got, how to go on, and 128 + the signal's number.</summary>
+    private static int Stopped(SweepInterruptedException e, StopSignals stop, string resume, bool json)
+    {
+        string signal = stop.Received.ToString();
+        if (json)
+            Output.WriteJson(new
+            {
+                stopped = signal, e.StoredRuns, e.PlannedRuns, database = e.DatabasePath, resume,
+                exitCode = stop.ExitCode,
+            });
+        Output.Error($"stopped by {signal}: {e.StoredRuns} of {e.PlannedRuns} planned runs are stored in "
+            + $"{e.DatabasePath}; resume with: {resume}");
+        return stop.ExitCode;
+    }
+
+    /// <summary>The reproduce command line that continues this sweep: the same plan and store, plus --resume.</summary>
+    private static string ResumeHint(ParseResult parse, Option<string> preset, Option<string?> claims,
+        Option<string> output, Option<string> shard, Option<int> threads, Option<string?> checkpoints, EngineOptions engine)
+    {
+        var words = new List<string> { "strassen-repro", "reproduce", "--preset", parse.GetValue(preset)! };
+        if (parse.GetValue(claims) is { } c) words.AddRange(["--claims", c]);
+        words.AddRange(["--out", parse.GetValue(output)!]);
+        if (parse.GetValue(shard) is { } s && s != Shard.Whole.ToString()) words.AddRange(["--shard", s]);
+        if (parse.GetValue(threads) is var t and > 0) words.AddRange(["--threads", $"{t}"]);
+        if (parse.GetValue(checkpoints) is { } dir) words.AddRange(["--checkpoints", dir]);
+        if (parse.GetValue(engine.Engine) is { } e and not "cpu") words.AddRange(["--engine", e]);
+        if (parse.GetValue(engine.Device) is { } d and not "auto") words.AddRange(["--device", d]);
+        words.Add("--resume");
+        return string.Join(' ', words.Select(ShellWord));
+    }
+
+    /// <summary>A word as a POSIX shell reads it back: quoted unless it holds only plain path characters.</summary>
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(ch => char.IsAsciiLetterOrDigit(ch) || "-_./,=:+@%".Contains(ch))
+            ? word
+            : $"'{word.Replace("'", "'\\''")}'";
+
     private static Option<string?> CheckpointsOption() =>
-        new("--checkpoints") { Description = "Folder of checkpoint files (.pt, .pth, .json, .npz) to judge for claim C7" };
+        new("--checkpoints")
+        {
+            Description = "Folder of checkpoint files (.json, .npy, .npz, .pt, .pth) to judge for claim C7 "
+                + "(e.g. --claims C7 --checkpoints DIR: nothing is trained)",
+        };
 
     private static string? ExistingDir(string? path) =>
         path is null || Directory.Exists(path) ? path : throw new UsageException($"--checkpoints {path}: no such folder");
@@ -148,7 +213,7 @@ public static class ReproduceCommand
     {
         try { return f(); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
-        catch (RunStoreException e) { throw new UsageException(e.Message); }
+        catch (ReproductionException e) { throw new UsageException(e.Message); }
     }
 
     private static T Store<T>(Func<T> f) => Usage(f);

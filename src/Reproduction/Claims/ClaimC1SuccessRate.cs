@@ -88,18 +88,26 @@ public sealed class ClaimC1SuccessRate : IClaim
     public static FigureSpec RecoveryFigure(IReadOnlyList<RunRecord> runs)
     {
         var batches = runs.Select(r => r.Config.BatchSize).Distinct().Order().ToArray();
-        double Share(int b, Func<RunRecord, bool> f) { var g = runs.Where(r => r.Config.BatchSize == b).ToList(); return g.Count == 0 ? double.NaN : g.Count(f) / (double)g.Count; }
         var x = batches.Select((_, i) => (double)i).ToArray();
+        // Every batch size has runs (the batches come from them), so each share is a proportion with its interval.
+        FigureSeries Shares(string label, Func<RunRecord, bool> exact)
+        {
+            var ci = batches.Select(b => runs.Where(r => r.Config.BatchSize == b).ToList())
+                .Select(g => WilsonInterval.Of(g.Count(exact), g.Count)).ToList();
+            return new FigureSeries(label, x,
+                [.. ci.Select(c => c.Estimate)], [.. ci.Select(c => c.Lower)], [.. ci.Select(c => c.Upper)]);
+        }
         return new FigureSpec
         {
             Id = "c1-recovery-by-batch",
-            Title = "Exact integer scheme: plain Q vs after lattice recovery",
+            Title = "Exact integer scheme: plain Q vs after lattice recovery (Wilson 95% CI)",
             XLabel = "batch size B", YLabel = "share of runs", Kind = FigureKind.Bar,
             XTickLabels = batches.Select(b => $"{b}").ToList(),
             Series =
             [
-                new FigureSeries("plain Q (the paper's S)", x, batches.Select(b => Share(b, r => r.Verification.Outcome == "discrete")).ToArray()),
-                new FigureSeries("after lattice recovery", x, batches.Select(b => Share(b, r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == "discrete")).ToArray()),
+                Shares("plain Q (the paper's S)", r => r.Verification.Outcome == "discrete"),
+                Shares("after lattice recovery",
+                    r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == "discrete"),
             ],
         };
     }

@@ -73,9 +73,9 @@ public sealed class ClaimC4Noise : IClaim
                     XLabel = "noise sigma", YLabel = "success rate", Kind = FigureKind.Line, LogX = true,
                     Series =
                     [
-                        new FigureSeries("(a) + noise, Q, exact", sigmas, series["a"].ToArray()),
-                        new FigureSeries("(b) + noise, no Q, < 1e-5", sigmas, series["b"].ToArray()),
-                        new FigureSeries("(c) trained + noise, Q", sigmas, series["c"].ToArray()),
+                        new FigureSeries("(a) integer + noise, then Q", sigmas, series["a"].ToArray()),
+                        new FigureSeries("(b) integer + noise, no Q, error < 1e-5", sigmas, series["b"].ToArray()),
+                        new FigureSeries("(c) trained + noise, then Q", sigmas, series["c"].ToArray()),
                     ],
                 },
             ],

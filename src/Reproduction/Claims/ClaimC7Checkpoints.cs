@@ -43,11 +43,20 @@ public sealed class ClaimC7Checkpoints : IClaim
             Id = Id,
             Title = Title,
             PaperSays = "the pre-trained checkpoints meet delta = 0, max error < 1e-5 and S = 1",
-            WeMeasured = files.Count == 0 ? "no checkpoints given (reproduce --checkpoints DIR, or `verify DIR`)" : $"{meets} of {files.Count} checkpoints meet all three ({unreadable} unreadable)",
+            WeMeasured = dir is null ? "no checkpoints given (reproduce --checkpoints DIR, or `verify DIR`)"
+                : files.Count == 0 ? $"no checkpoint files ({string.Join(", ", SchemeReader.Extensions)}) in {dir}"
+                : $"{meets} of {files.Count} checkpoints meet all three ({unreadable} unreadable)",
             Verdict = verdict,
             Rule = "inconclusive without checkpoint files; reproduced iff every file meets delta = 0, max error < 1e-5 (1000 random pairs, float64, kept un-rounded slots) and S = 1",
             Tables = files.Count == 0 ? [] : [new ReportTable("Checkpoints", ["file", "delta", "max error", "S", "outcome", "meets the claim"], rows)],
-            Notes = ["The paper's checkpoints are not distributed with this harness (no network here); point --checkpoints at a folder of .pt/.pth/.json/.npz files to evaluate them."],
+            // The note explains a missing folder; once one is given it would read as if none had been.
+            Notes = dir is null
+                ?
+                [
+                    "The paper's checkpoints are not distributed with this harness (no network here); point "
+                    + "--checkpoints at a folder of .pt/.pth/.json/.npz files to evaluate them.",
+                ]
+                : [$"Checkpoints judged: the files of {dir} with a scheme extension ({files.Count})."],
         };
     }
 }

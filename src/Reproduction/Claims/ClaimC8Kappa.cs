@@ -15,17 +15,27 @@ public sealed class ClaimC8Kappa : IClaim
 
     public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.KappaSweepRunConfigs();
 
-    private static FigureSpec RocFigure(IReadOnlyList<double> failures, IReadOnlyList<double> successes, double auc)
+    public static FigureSpec RocFigure(IReadOnlyList<double> failures, IReadOnlyList<double> successes, double auc)
     {
-        var (fpr, tpr) = RocAuc.Curve(failures, successes);
-        return new FigureSpec
+        var chance = new FigureSeries("chance", [0, 1], [0, 1]);
+        var spec = new FigureSpec
         {
             Id = "c8-kappa-roc",
             Title = $"ROC of effective kappa as a failure detector (AUC {auc:0.###})",
             XLabel = "false positive rate (successes flagged)", YLabel = "true positive rate (failures flagged)", Kind = FigureKind.Line,
-            Series = [new FigureSeries("kappa", fpr, tpr), new FigureSeries("chance", [0, 1], [0, 1])],
-            Caption = successes.Count == 0 || failures.Count == 0 ? "No curve: one of the classes is empty." : null,
+            Series = [chance],
         };
+        // With an empty class every rate is 0/0: no curve, so no legend entry for one either.
+        string? missing = successes.Count == 0 ? "successes" : failures.Count == 0 ? "failures" : null;
+        if (missing is not null)
+            return spec with
+            {
+                Title = "ROC of effective kappa as a failure detector (no AUC)",
+                Annotation = $"no {missing}: no ROC",
+                Caption = $"No curve: the sweep has no {missing}, so no rate of flagged {missing} is defined.",
+            };
+        var (fpr, tpr) = RocAuc.Curve(failures, successes);
+        return spec with { Series = [new FigureSeries("kappa", fpr, tpr), chance] };
     }
 
     public ClaimResult Evaluate(ClaimContext context)

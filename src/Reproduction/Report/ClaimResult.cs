@@ -56,13 +56,20 @@ public sealed record FigureSpec
     /// </summary>
     public IReadOnlyList<string>? XTickLabels { get; init; }
     public string? Caption { get; init; }
+    /// <summary>Text drawn inside the plot, e.g. why an expected curve is missing (a legend cannot say it).</summary>
+    public string? Annotation { get; init; }
 }
 
-/// <summary>Where the report's data came from, printed in its header.</summary>
+/// <summary>Where the report's data came from, printed in its header; Scope says what its verdicts can mean.</summary>
 public sealed record ReportContext(
     string Preset,
     string DatabasePath,
     int StoredRuns,
     string GitCommit,
     IReadOnlyDictionary<string, string> Versions,
-    DateTime GeneratedUtc);
+    DateTime GeneratedUtc,
+    ReportScope? Scope = null)
+{
+    /// <summary>The scope; without one, a report of this preset with nothing planned (whole unless smoke).</summary>
+    public ReportScope Coverage => Scope ?? new ReportScope(Preset, 0, 0);
+}

@@ -81,8 +81,35 @@ public sealed record FigureGeometry(IReadOnlyList<DrawnSeries> Series, IReadOnly
             ticks = distinctX.Select((x, k) => new CategoryTick(
                 bars ? k : Axis(x, logX),
                 spec.XTickLabels is { } labels && k < labels.Count ? labels[k] : x.ToString("G6", CultureInfo.InvariantCulture))).ToList();
+            // Category slots are evenly spaced; points on an axis may crowd (192, 224, 256 on a log axis).
+            if (!bars) ticks = LabelsThatFit(ticks);
         }
         return new FigureGeometry(drawn, ticks, skipped);
+    }
+
+    /// <summary>Width of a label character, and the space between two labels, as fractions of the axis span.</summary>
+    public const double LabelCharWidth = 8.0 / 560, LabelSpacing = 8.0 / 560;
+
+    /// <summary>
+    /// Clears the labels (ticks stay) that would overlap their neighbours, for the default figure width: the first
+    /// and the last keep theirs, the others from left to right when they clear the last kept one and the last one.
+    /// </summary>
+    public static IReadOnlyList<CategoryTick> LabelsThatFit(IReadOnlyList<CategoryTick> ticks)
+    {
+        if (ticks.Count < 3) return ticks;
+        double span = ticks[^1].Position - ticks[0].Position;
+        bool Clear(CategoryTick a, CategoryTick b) =>
+            (b.Position - a.Position) / span >= (a.Label.Length + b.Label.Length) / 2.0 * LabelCharWidth + LabelSpacing;
+        var fitted = new List<CategoryTick> { ticks[0] };
+        var kept = ticks[0];
+        for (int i = 1; i < ticks.Count - 1; i++)
+        {
+            bool fits = Clear(kept, ticks[i]) && Clear(ticks[i], ticks[^1]);
+            fitted.Add(fits ? ticks[i] : ticks[i] with { Label = "" });
+            if (fits) kept = ticks[i];
+        }
+        fitted.Add(ticks[^1]);
+        return fitted;
     }
 
     /// <summary>Offset of series j of n from its slot's centre, so grouped bars sit side by side.</summary>

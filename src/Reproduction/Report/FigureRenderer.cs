@@ -34,8 +34,8 @@ public static class FigureRenderer
             AddSeries(plot, spec.Kind, geometry.Series[j], Palette.GetColor(j), j, geometry.Series.Count);
 
         ConfigureAxes(plot, spec, geometry);
-        if (geometry.IsEmpty)
-            plot.Add.Annotation("no drawable data", Alignment.MiddleCenter);
+        if ((spec.Annotation ?? (geometry.IsEmpty ? "no drawable data" : null)) is { } note)
+            plot.Add.Annotation(note, Alignment.MiddleCenter);
         if (geometry.Series.Any(s => !string.IsNullOrWhiteSpace(s.Label) && s.X.Length > 0))
         {
             plot.Legend.FontName = ShippedFont.Name;

@@ -20,6 +20,8 @@ public static class HtmlReport
         .reproduced { color: #11632b; background: #e3f5e8; }
         .not-reproduced { color: #9b1c1c; background: #fbe4e4; }
         .inconclusive { color: #7a5a00; background: #fff4d1; }
+        .not-a-finding { color: #444; background: #ececec; }
+        p.scope { font-weight: 700; padding: .5em .8em; background: #ececec; border-left: 4px solid #888; }
         figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { font-size: .9em; color: #444; }
         code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .88em; }
@@ -39,20 +41,23 @@ public static class HtmlReport
          .AppendLine("<style>").AppendLine(Css).AppendLine("</style>").AppendLine("</head>").AppendLine("<body>");
 
         h.AppendLine($"<h1>{Text(ReportHeader.Title)}</h1>");
+        var scope = context.Coverage;
+        if (!scope.ClaimsFindings) h.AppendLine($"<p class=\"scope\">{Text(scope.Describe())}</p>");
         h.AppendLine("<table class=\"meta\">");
         foreach (var (key, value) in ReportHeader.Lines(context)) h.AppendLine($"<tr><td>{Text(key)}</td><td>{Text(value)}</td></tr>");
         h.AppendLine("</table>");
 
         h.AppendLine("<h2 id=\"summary\">Summary</h2>");
         if (claims.Count == 0) h.AppendLine("<p>No claim was evaluated.</p>");
-        else AppendSummary(h, claims, anchors);
+        else AppendSummary(h, claims, anchors, scope);
 
-        for (int i = 0; i < claims.Count; i++) AppendClaim(h, claims[i], anchors[i], figures[i]);
+        for (int i = 0; i < claims.Count; i++) AppendClaim(h, claims[i], anchors[i], figures[i], scope);
         h.AppendLine("</body>").AppendLine("</html>");
         return h.ToString();
     }
 
-    static void AppendSummary(StringBuilder h, IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> anchors)
+    static void AppendSummary(StringBuilder h, IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> anchors,
+        ReportScope scope)
     {
         h.AppendLine("<table class=\"summary\">").Append("<thead><tr>");
         foreach (var column in SummaryTable.Columns) h.Append($"<th>{Text(column)}</th>");
@@ -63,20 +68,22 @@ public static class HtmlReport
             h.Append("<tr>")
              .Append($"<td><a href=\"#{anchors[i]}\">{Text(c.Id)}</a> {Text(c.Title)}</td>")
              .Append($"<td>{Text(c.PaperSays)}</td><td>{Text(c.WeMeasured)}</td>")
-             .Append(VerdictCell(c.Verdict))
+             .Append($"<td class=\"verdict {VerdictClass(c.Verdict, scope)}\">{Text(scope.Show(c.Verdict))}</td>")
              .Append($"<td>{Text(c.Rule)}</td>")
              .AppendLine("</tr>");
         }
         h.AppendLine("</tbody>").AppendLine("</table>");
     }
 
-    static void AppendClaim(StringBuilder h, ClaimResult c, string anchor, IReadOnlyList<ReportFigure> figures)
+    static void AppendClaim(StringBuilder h, ClaimResult c, string anchor, IReadOnlyList<ReportFigure> figures,
+        ReportScope scope)
     {
         h.AppendLine($"<section id=\"{anchor}\">");
         h.AppendLine($"<h2>{Text(c.Id)}: {Text(c.Title)}</h2>");
         h.AppendLine($"<p><strong>Paper says:</strong> {Text(c.PaperSays)}</p>");
         h.AppendLine($"<p><strong>We measured:</strong> {Text(c.WeMeasured)}</p>");
-        h.AppendLine($"<p><strong>Verdict:</strong> <span class=\"verdict {VerdictClass(c.Verdict)}\">{Text(c.Verdict.ToWire())}</span> (rule: {Text(c.Rule)})</p>");
+        h.AppendLine($"<p><strong>Verdict:</strong> <span class=\"verdict {VerdictClass(c.Verdict, scope)}\">"
+            + $"{Text(scope.Show(c.Verdict))}</span> (rule: {Text(c.Rule)})</p>");
 
         foreach (var table in c.Tables)
         {
@@ -115,9 +122,9 @@ public static class HtmlReport
         h.AppendLine("</section>");
     }
 
-    static string VerdictCell(Verdict v) => $"<td class=\"verdict {VerdictClass(v)}\">{Text(v.ToWire())}</td>";
-
-    static string VerdictClass(Verdict v) => v.ToWire().Replace(' ', '-');
+    /// <summary>The verdict's colour; grey where the report cannot claim a finding.</summary>
+    static string VerdictClass(Verdict v, ReportScope scope) =>
+        scope.ClaimsFindings ? v.ToWire().Replace(' ', '-') : "not-a-finding";
 
     /// <summary>HTML-escaped text; line breaks kept as &lt;br&gt;.</summary>
     public static string Text(string? s) =>

@@ -11,22 +11,24 @@ public static class MarkdownReport
     {
         var md = new StringBuilder();
         md.AppendLine($"# {ReportHeader.Title}").AppendLine();
+        var scope = context.Coverage;
+        if (!scope.ClaimsFindings) md.AppendLine($"> **{MarkdownText.Inline(scope.Describe())}**").AppendLine();
         md.Append(MarkdownText.Table(["", ""], ReportHeader.Lines(context).Select(l => new[] { l.Key, l.Value }))).AppendLine();
 
         md.AppendLine("## Summary").AppendLine();
-        md.AppendLine(claims.Count == 0 ? "No claim was evaluated." : SummaryTable.ToMarkdown(claims));
+        md.AppendLine(claims.Count == 0 ? "No claim was evaluated." : SummaryTable.ToMarkdown(claims, scope));
 
         for (int i = 0; i < claims.Count; i++)
-            AppendClaim(md, claims[i], figures[i]);
+            AppendClaim(md, claims[i], figures[i], scope);
         return md.ToString();
     }
 
-    static void AppendClaim(StringBuilder md, ClaimResult c, IReadOnlyList<ReportFigure> figures)
+    static void AppendClaim(StringBuilder md, ClaimResult c, IReadOnlyList<ReportFigure> figures, ReportScope scope)
     {
         md.AppendLine($"## {MarkdownText.Inline(c.Id)}: {MarkdownText.Inline(c.Title)}").AppendLine();
         md.AppendLine($"**Paper says:** {MarkdownText.Inline(c.PaperSays)}").AppendLine();
         md.AppendLine($"**We measured:** {MarkdownText.Inline(c.WeMeasured)}").AppendLine();
-        md.AppendLine($"**Verdict: {c.Verdict.ToWire()}** (rule: {MarkdownText.Inline(c.Rule)})").AppendLine();
+        md.AppendLine($"**Verdict: {scope.Show(c.Verdict)}** (rule: {MarkdownText.Inline(c.Rule)})").AppendLine();
 
         foreach (var table in c.Tables)
         {

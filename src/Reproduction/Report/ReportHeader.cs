@@ -12,6 +12,7 @@ public static class ReportHeader
         var lines = new List<(string, string)>
         {
             ("preset", context.Preset),
+            ("scope", context.Coverage.Describe()),
             ("database", context.DatabasePath),
             ("stored runs", context.StoredRuns.ToString(CultureInfo.InvariantCulture)),
             ("git commit", context.GitCommit),

@@ -20,8 +20,7 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(claims);
 
-        var dir = Path.GetFullPath(outDir);
-        Directory.CreateDirectory(dir);
+        var dir = OutputFolder.Prepare(outDir);
         var sorted = ClaimOrder.Sort(claims);
         var figures = ReportFigure.RenderAll(sorted);
 
@@ -36,7 +35,7 @@ public static class ReportWriter
         var summary = Path.Combine(dir, SummaryJsonFile);
         var markdown = Path.Combine(dir, MarkdownFile);
         var html = Path.Combine(dir, HtmlFile);
-        AtomicFile.WriteAllText(summary, SummaryTable.ToJson(sorted) + "\n");
+        AtomicFile.WriteAllText(summary, SummaryTable.ToJson(sorted, context.Coverage) + "\n");
         AtomicFile.WriteAllText(markdown, MarkdownReport.Build(context, sorted, figures));
         AtomicFile.WriteAllText(html, HtmlReport.Build(context, sorted, figures));
         RemoveStaleFigures(dir, figurePaths);

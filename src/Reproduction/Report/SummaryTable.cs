@@ -3,10 +3,25 @@ using System.Text.Json.Serialization;
 
 namespace StrassenRepro.Reproduction.Report;
 
-/// <summary>One row of the summary: what the paper says, what we measured, the verdict and the rule behind it.</summary>
-public sealed record SummaryRow(string Id, string Title, string PaperSays, string WeMeasured, string Verdict, string Rule)
+/// <summary>
+/// One row of the summary: what the paper says, what we measured, the verdict as the report may state it
+/// (qualified in a partial or smoke report), the rule's own verdict and the rule.
+/// </summary>
+public sealed record SummaryRow(
+    string Id, string Title, string PaperSays, string WeMeasured, string Verdict, string RuleVerdict, string Rule)
 {
-    public static SummaryRow Of(ClaimResult c) => new(c.Id, c.Title, c.PaperSays, c.WeMeasured, c.Verdict.ToWire(), c.Rule);
+    public static SummaryRow Of(ClaimResult c, ReportScope scope) =>
+        new(c.Id, c.Title, c.PaperSays, c.WeMeasured, scope.Show(c.Verdict), c.Verdict.ToWire(), c.Rule);
+}
+
+/// <summary>summary.json: the report's scope, then its rows.</summary>
+public sealed record SummaryDocument(
+    string Preset, string Scope, bool Partial, int PlannedRuns, int StoredRuns, string Note,
+    IReadOnlyList<SummaryRow> Claims)
+{
+    public static SummaryDocument Of(IEnumerable<ClaimResult> claims, ReportScope scope) => new(
+        scope.Preset, scope.ToWire(), scope.IsPartial, scope.PlannedRuns, scope.StoredRuns, scope.Describe(),
+        SummaryTable.Rows(claims, scope));
 }
 
 /// <summary>The summary table the report opens with (and the CLI prints at the end of `reproduce`).</summary>
@@ -24,15 +39,20 @@ public static class SummaryTable
     };
 
     /// <summary>Rows in claim id order (C1..C12).</summary>
-    public static IReadOnlyList<SummaryRow> Rows(IEnumerable<ClaimResult> claims) =>
-        ClaimOrder.Sort(claims).Select(SummaryRow.Of).ToList();
+    public static IReadOnlyList<SummaryRow> Rows(IEnumerable<ClaimResult> claims, ReportScope scope) =>
+        ClaimOrder.Sort(claims).Select(c => SummaryRow.Of(c, scope)).ToList();
 
     /// <summary>Claim cell: "C1 title".</summary>
     public static string ClaimCell(SummaryRow row) => string.IsNullOrWhiteSpace(row.Title) ? row.Id : $"{row.Id} {row.Title}";
 
-    public static string ToMarkdown(IEnumerable<ClaimResult> claims) =>
-        MarkdownText.Table(Columns, Rows(claims).Select(r => new[] { ClaimCell(r), r.PaperSays, r.WeMeasured, r.Verdict, r.Rule }));
+    public static string ToMarkdown(IEnumerable<ClaimResult> claims, ReportScope scope) =>
+        MarkdownText.Table(Columns,
+            Rows(claims, scope).Select(r => new[] { ClaimCell(r), r.PaperSays, r.WeMeasured, r.Verdict, r.Rule }));
 
-    /// <summary>The rows as a JSON array of {id, title, paperSays, weMeasured, verdict, rule}.</summary>
-    public static string ToJson(IEnumerable<ClaimResult> claims) => JsonSerializer.Serialize(Rows(claims), Json);
+    /// <summary>
+    /// The scope {preset, scope, partial, plannedRuns, storedRuns, note} and the rows as claims:
+    /// [{id, title, paperSays, weMeasured, verdict, ruleVerdict, rule}].
+    /// </summary>
+    public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope) =>
+        JsonSerializer.Serialize(SummaryDocument.Of(claims, scope), Json);
 }

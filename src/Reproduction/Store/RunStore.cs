@@ -27,7 +27,7 @@ public sealed class RunStore : IDisposable
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var connection = new SqliteConnection(Connection(path, SqliteOpenMode.ReadWriteCreate));
         try
         {
             connection.Open();
@@ -179,13 +179,45 @@ public sealed class RunStore : IDisposable
         return runs;
     }
 
-    /// <summary>Copies the runs of other stores (shards) into this one; returns how many were new.</summary>
+    /// <summary>The meta key under which reproduce records its preset.</summary>
+    public const string PresetKey = "preset";
+
+    /// <summary>
+    /// Copies the runs of another store (a shard) into this one, and its preset; returns how many were new.
+    /// Stores of different presets hold different plans and are refused.
+    /// </summary>
     public int MergeFrom(string otherPath)
     {
         if (!File.Exists(otherPath)) throw new RunStoreException($"{otherPath}: no such run store");
         using var other = Open(otherPath);
-        return AddAll(other.All());
+        string? theirs = other.GetMeta(PresetKey), mine = GetMeta(PresetKey);
+        if (theirs is not null && mine is not null && theirs != mine)
+            throw new RunStoreException(
+                $"{otherPath} holds a '{theirs}' sweep, the store it is merged into a '{mine}' one");
+        int added = AddAll(other.All());
+        if (theirs is not null) SetMeta(PresetKey, theirs);
+        return added;
     }
+
+    /// <summary>Copies the store at sourcePath, committed runs only, to a new file (SQLite's online backup).</summary>
+    public static void Copy(string sourcePath, string destinationPath)
+    {
+        try
+        {
+            using var source = new SqliteConnection(Connection(sourcePath, SqliteOpenMode.ReadWrite));
+            using var destination = new SqliteConnection(Connection(destinationPath, SqliteOpenMode.ReadWriteCreate));
+            source.Open();
+            destination.Open();
+            source.BackupDatabase(destination);
+        }
+        catch (SqliteException e)
+        {
+            throw new RunStoreException($"{sourcePath}: not a usable run store ({e.Message.Split('\n')[0]})");
+        }
+    }
+
+    private static string Connection(string path, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString();
 
     private static void Execute(SqliteConnection c, string sql)
     {
@@ -204,5 +236,5 @@ public sealed class RunStore : IDisposable
     public void Dispose() => _connection.Dispose();
 }
 
-/// <summary>A run store that cannot be opened or read: bad input for the command line (exit code 2).</summary>
-public sealed class RunStoreException(string message) : Exception(message);
+/// <summary>A run store that cannot be opened, read or written: bad input for the command line (exit code 2).</summary>
+public class RunStoreException(string message) : ReproductionException(message);

@@ -20,9 +20,18 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
             .OrderBy(c => c.BatchSize).ThenBy(c => c.Hash(), StringComparer.Ordinal)
             .ToList();
 
-    public int Run(IEnumerable<RunConfig> plan, Shard shard, IProgress<SweepProgress>? progress = null)
+    /// <summary>The runs of the canonical plan that fall to this shard.</summary>
+    public static IReadOnlyList<RunConfig> ShardOf(IEnumerable<RunConfig> plan, Shard shard) =>
+        Canonical(plan).Where((_, i) => shard.Contains(i)).ToList();
+
+    /// <summary>
+    /// Trains and stores the shard's missing runs. A cancellation stops training at the next step; the population
+    /// in training is dropped (nothing of it was stored), a population being stored is committed first.
+    /// </summary>
+    public int Run(IEnumerable<RunConfig> plan, Shard shard, IProgress<SweepProgress>? progress = null,
+        CancellationToken cancel = default)
     {
-        var mine = Canonical(plan).Where((_, i) => shard.Contains(i)).ToList();
+        var mine = ShardOf(plan, shard);
         var stored = store.StoredHashes();
         var todo = mine.Where(c => !stored.Contains(c.Hash())).ToList();
         int skipped = mine.Count - todo.Count, done = skipped, added = 0;
@@ -34,8 +43,9 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         foreach (var group in todo.GroupBy(PopulationTrainer.PopulationKey))
             foreach (var population in group.Chunk(populationSize))
             {
+                cancel.ThrowIfCancellationRequested();
                 var started = clock.Elapsed;
-                var results = PopulationTrainer.Train(population, threads, engine);
+                var results = PopulationTrainer.Train(population, threads, engine, cancel: cancel);
                 double seconds = (clock.Elapsed - started).TotalSeconds / population.Length;
                 var rows = results.Select(r => ToStored(Record(r), seconds, versions)).ToList();
                 added += store.AddAll(rows);

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace StrassenRepro.Reproduction.Report;
+
+/// <summary>How much a report's verdicts can say.</summary>
+public enum ScopeKind
+{
+    /// <summary>Every planned run is stored and the preset is a real design: the verdicts are findings.</summary>
+    Whole,
+    /// <summary>Some planned runs are missing (a shard, a stopped sweep): the rules ran on part of the data.</summary>
+    Partial,
+    /// <summary>The smoke preset: toy-sized runs that check the mechanics and say nothing about the paper.</summary>
+    MechanicsOnly,
+}
+
+/// <summary>
+/// What a report's stored runs cover of the plan its claims need. Only a whole report claims findings: a partial
+/// or smoke report shows each rule's verdict qualified, and its exit code is 0 (the mechanics worked).
+/// </summary>
+public sealed record ReportScope(string Preset, int PlannedRuns, int StoredRuns)
+{
+    public const string SmokePreset = "smoke";
+
+    public bool IsPartial => StoredRuns < PlannedRuns;
+
+    public ScopeKind Kind =>
+        Preset == SmokePreset ? ScopeKind.MechanicsOnly : IsPartial ? ScopeKind.Partial : ScopeKind.Whole;
+
+    public bool ClaimsFindings => Kind == ScopeKind.Whole;
+
+    /// <summary>"whole", "partial" or "mechanics only" (summary.json's scope).</summary>
+    public string ToWire() => Kind switch
+    {
+        ScopeKind.Whole => "whole",
+        ScopeKind.Partial => "partial",
+        _ => "mechanics only",
+    };
+
+    /// <summary>One line for the report header and the command's last line.</summary>
+    public string Describe()
+    {
+        string runs = $"{Count(StoredRuns)} of {Count(PlannedRuns)} planned runs stored";
+        return Kind switch
+        {
+            ScopeKind.Whole => $"whole: {runs}",
+            ScopeKind.Partial => $"partial: {runs} -> verdicts are not findings",
+            _ => $"preset: smoke -> verdicts are mechanics only ({runs})",
+        };
+    }
+
+    /// <summary>A verdict as this report may state it: the rule's own in a whole report, qualified otherwise.</summary>
+    public string Show(Verdict verdict) => Kind switch
+    {
+        ScopeKind.Whole => verdict.ToWire(),
+        ScopeKind.Partial => $"partial (rule: {verdict.ToWire()})",
+        _ => $"mechanics only (rule: {verdict.ToWire()})",
+    };
+
+    /// <summary>A finding of failure: a whole report in which a claim did not reproduce or is inconclusive.</summary>
+    public bool FindsFailure(IEnumerable<ClaimResult> claims) =>
+        ClaimsFindings && claims.Any(c => c.Verdict != Verdict.Reproduced);
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
