@@ -45,4 +45,10 @@ public sealed record VerificationReport
     /// <summary>A valid integer scheme was obtained: directly, or by recovery when it was asked for.</summary>
     [JsonIgnore]
     public bool Obtained => Valid || Recovery?.Succeeded == true;
+
+    /// <summary>
+    /// The last line of the text output, also in the JSON record, so that line, record and exit code
+    /// (0 exactly when Obtained) cannot disagree.
+    /// </summary>
+    public string Verdict => Valid ? "VALID" : Obtained ? "VALID after recovery" : "NOT VALID";
 }

@@ -77,5 +77,5 @@ public static class VerifyBatch
         Console.Out.WriteLine(string.Join('\t',
             r.Path + (r.Key is null ? "" : $"[{r.Key}]"), r.Format, r.Layout ?? "-", $"<{string.Join(",", r.Shape)}>", r.Slots, r.KeptSlots,
             Output.Sci(r.Delta), Output.Sci(r.BrentMaxResidual), r.Outcome, r.STheta, r.CanonicalStrassen ? "yes" : "no",
-            r.OutcomeAfterRecovery ?? "-", r.Valid ? "VALID" : r.Obtained ? "RECOVERED" : "NOT VALID"));
+            r.OutcomeAfterRecovery ?? "-", r.Verdict));
 }

@@ -79,6 +79,6 @@ public static class VerifyCommand
         foreach (var t in r.Transfer)
             o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   {Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
         if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
-        o.WriteLine(r.Valid ? "VALID" : "NOT VALID");
+        o.WriteLine(r.Verdict);
     }
 }
