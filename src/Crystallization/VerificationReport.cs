@@ -31,7 +31,10 @@ public sealed record VerificationReport
     public required string TransferOf { get; init; }
     public required IReadOnlyList<TransferRow> Transfer { get; init; }
 
-    /// <summary>Exit code 0: valid in the ring, and (over Z) every transfer size passes.</summary>
+    /// <summary>Why Transfer is empty when the transfer was not run (over F2); null when it ran.</summary>
+    public string? TransferSkipped { get; init; }
+
+    /// <summary>Exit code 0: valid in the ring, and every transfer size that was run passes (over F2 none is run).</summary>
     public required bool Valid { get; init; }
 
     /// <summary>Lattice recovery, when it was asked for (verify --recover); null otherwise.</summary>
@@ -50,5 +53,6 @@ public sealed record VerificationReport
     /// The last line of the text output, also in the JSON record, so that line, record and exit code
     /// (0 exactly when Obtained) cannot disagree.
     /// </summary>
-    public string Verdict => Valid ? "VALID" : Obtained ? "VALID after recovery" : "NOT VALID";
+    public string Verdict => Valid ? Ring == nameof(Crystallization.Ring.F2) ? "VALID mod 2" : "VALID"
+        : Obtained ? "VALID after recovery" : "NOT VALID";
 }

@@ -93,6 +93,24 @@ public class VerifyCommandFormatTests
     }
 
     [Fact]
+    public void Over_F2_the_transfer_is_skipped_and_the_last_line_the_json_and_the_exit_code_agree()
+    {
+        var text = CliRunner.Run("verify", Fixture("factorizations_f2.npz"), "--ring", "F2");
+        text.ExitCode.Should().Be(0, text.StdErr);
+        text.StdOut.Should().Contain("transfer        skipped: over F2").And.NotContain(" NO");
+        text.StdOut.TrimEnd().Split('\n')[^1].Should().Be("VALID mod 2");
+        var json = CliRunner.Run("verify", Fixture("factorizations_f2.npz"), "--ring", "F2", "--json");
+        using var doc = JsonDocument.Parse(json.StdOut);
+        var root = doc.RootElement;
+        root.GetProperty("transfer").GetArrayLength().Should().Be(0);
+        root.GetProperty("transferSkipped").GetString().Should().Contain("F2");
+        root.GetProperty("brentValid").GetBoolean().Should().BeTrue();
+        root.GetProperty("brentMaxResidual").GetDouble().Should().Be(0);
+        root.GetProperty("valid").GetBoolean().Should().BeTrue();
+        root.GetProperty("verdict").GetString().Should().Be("VALID mod 2");
+    }
+
+    [Fact]
     public void The_json_record_has_every_field_of_the_contract()
     {
         var result = CliRunner.Run("verify", Fixture("strassen_int64.npy"), "--json", "--sizes", "2,8");

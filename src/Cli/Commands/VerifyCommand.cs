@@ -70,15 +70,23 @@ public static class VerifyCommand
         if (r.Layout is not null) o.WriteLine($"  layout          {r.Layout} ({r.LayoutChoice})");
         o.WriteLine($"  delta           {Output.Sci(r.Delta)}{(r.InputIntegral ? " (integer input, checked as given)" : "")}");
         o.WriteLine($"  Brent ({r.Ring,-2})      {(r.BrentValid ? "valid" : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail")}");
-        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} (un-rounded kept slots)");
+        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} ({(r.TransferSkipped is null ? "un-rounded kept slots" : "mod 2")})");
         o.WriteLine($"  S(theta)        {r.STheta}");
         o.WriteLine($"  outcome         {r.Outcome}");
         o.WriteLine($"  Strassen's own  {(r.CanonicalStrassen ? "yes (up to slot order and signs)" : "no")}");
+        if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
+        else PrintTransfer(r);
+        if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
+        o.WriteLine(r.Verdict);
+    }
+
+    private static void PrintTransfer(VerificationReport r)
+    {
+        var o = Console.Out;
         o.WriteLine($"  transfer ({r.TransferOf}):");
         o.WriteLine("      size   abs err f32   rel err f32   rel err f64   pass");
         foreach (var t in r.Transfer)
-            o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   {Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
-        if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
-        o.WriteLine(r.Verdict);
+            o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   " +
+                        $"{Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
     }
 }
