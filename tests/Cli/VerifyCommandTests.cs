@@ -49,6 +49,32 @@ public class VerifyCommandTests
         result.StdOut.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(".npy", "\u0093NUMPY garbage")]
+    [InlineData(".json", "not json at all")]
+    public void One_bad_file_with_json_prints_its_error_row_on_stdout_as_a_directory_does(string extension, string content)
+    {
+        var path = CliRunner.TempFile(extension, content);
+        var result = CliRunner.RunProcess("verify", path, "--json");
+        result.ExitCode.Should().Be(2);
+        result.StdErr.Trim().Split('\n').Should().HaveCount(1);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var row = doc.RootElement;
+        row.ValueKind.Should().Be(JsonValueKind.Object);
+        row.GetProperty("path").GetString().Should().Be(path);
+        row.GetProperty("error").GetString().Should().NotBeNullOrEmpty().And.Be(result.StdErr.Trim()["strassen-repro: ".Length..]);
+        row.GetProperty("exitCode").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public void A_missing_file_with_json_is_an_error_row_too()
+    {
+        var result = CliRunner.Run("verify", "/nonexistent/strassen.json", "--json");
+        result.ExitCode.Should().Be(2);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("error").GetString().Should().Contain("no such file");
+    }
+
     [Fact]
     public void An_unknown_option_is_a_usage_error_with_exit_code_2()
     {
