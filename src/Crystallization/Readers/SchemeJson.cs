@@ -12,6 +12,18 @@ public static class SchemeJson
     public const string FormatName = "strassen-repro.scheme";
     public const int Version = 1;
 
+    /// <summary>
+    /// From a seekable stream: when its first byte other than JSON white space (looked for in the first
+    /// 4 KiB) cannot open an object, the file is refused before the rest of it is read.
+    /// </summary>
+    public static (Scheme Scheme, JsonObject? Metadata) Read(Stream stream, string name)
+    {
+        var head = StreamBytes.Peek(stream, 4096).AsSpan();
+        int first = head.IndexOfAnyExcept(" \t\r\n"u8);
+        if (first >= 0 && head[first] != '{') throw new SchemeFormatException($"{name}: expected a JSON object");
+        return Read(StreamBytes.Rest(stream), name);
+    }
+
     public static (Scheme Scheme, JsonObject? Metadata) Read(byte[] bytes, string name)
     {
         JsonNode? root;
