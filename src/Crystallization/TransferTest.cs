@@ -35,7 +35,7 @@ public static class TransferTest
     /// </summary>
     public const int MaxSize = 1024;
 
-    /// <summary>Most scalar products R^k one transferred product may need (2^30: the naive rank-8 scheme at 1024).</summary>
+    /// <summary>Most scalar products R^k one transferred product may need (2^30: naive rank 8 at 1024).</summary>
     public const double MaxScalarProducts = 1 << 30;
 
     /// <summary>Levels 1..K with max(n,m,p)^K at most maxSize (at least level 1).</summary>
@@ -63,7 +63,8 @@ public static class TransferTest
                 throw new SchemeFormatException($"size {size} is not a power of {b} (>= {b}) for shape {s}");
             double side = Math.Pow(Math.Max(s.N, Math.Max(s.M, s.P)), k);
             if (side > MaxSize)
-                throw new SchemeFormatException($"size {size}: the transfer would multiply {side}-sided matrices, over the cap of {MaxSize}");
+                throw new SchemeFormatException(
+                    $"size {size}: the transfer would multiply {side}-sided matrices, over the cap of {MaxSize}");
             levels.Add(k);
         }
         return levels.ToArray();

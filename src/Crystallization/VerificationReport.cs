@@ -20,6 +20,10 @@ public sealed record VerificationReport
     public required double Delta { get; init; }
     public required bool Discretizable { get; init; }
     public required bool InputIntegral { get; init; }
+
+    /// <summary>How the Brent equations were checked: "integer" or "rational" (the kept slots as given), or
+    /// "rounded" (Q of them); an ExactArithmetic name. Null only for a run that produced no scheme.</summary>
+    public string? ExactArithmetic { get; init; }
     public required bool BrentValid { get; init; }
     public required int BrentFailedEquations { get; init; }
     public required int BrentEquations { get; init; }
@@ -34,7 +38,7 @@ public sealed record VerificationReport
     /// <summary>Why Transfer is empty when the transfer was not run (over F2); null when it ran.</summary>
     public string? TransferSkipped { get; init; }
 
-    /// <summary>Exit code 0: valid in the ring, and every transfer size that was run passes (over F2 none is run).</summary>
+    /// <summary>Exit code 0: valid in the ring, and every transfer size that ran passes (over F2 none runs).</summary>
     public required bool Valid { get; init; }
 
     /// <summary>Lattice recovery, when it was asked for (verify --recover); null otherwise.</summary>

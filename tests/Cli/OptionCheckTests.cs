@@ -1,6 +1,6 @@
 namespace StrassenRepro.Tests.Cli;
 
-/// <summary>Option values that cannot mean anything are refused with one line and exit code 2, before any work.</summary>
+/// <summary>Option values that cannot mean anything: refused in one line with exit code 2, before any work.</summary>
 [Trait("Category", "Fast")]
 public class OptionCheckTests
 {
@@ -17,7 +17,8 @@ public class OptionCheckTests
     [InlineData("--tolerance", "Infinity", "*--tolerance*finite*")]
     [InlineData("--rank", "0", "*--rank must be at least 1*")]
     [InlineData("--rank", "-3", "*--rank must be at least 1*")]
-    public void Verify_refuses_an_option_value_with_one_line_and_exit_code_2(string option, string value, string message)
+    public void Verify_refuses_an_option_value_with_one_line_and_exit_code_2(string option, string value,
+        string message)
     {
         var result = CliRunner.Run("verify", Fixture("strassen_int64.npy"), option, value, "--json");
         result.ExitCode.Should().Be(2);
@@ -51,7 +52,8 @@ public class OptionCheckTests
     [InlineData(" , ")]
     public void Reproduce_refuses_an_empty_claims_list(string claims)
     {
-        var result = CliRunner.Run("reproduce", "--preset", "smoke", "--claims", claims, "--out", Path.Combine(Path.GetTempPath(), "never-written"));
+        var never = Path.Combine(Path.GetTempPath(), "never-written");
+        var result = CliRunner.Run("reproduce", "--preset", "smoke", "--claims", claims, "--out", never);
         result.ExitCode.Should().Be(2);
         result.StdErr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("--claims is empty");
     }

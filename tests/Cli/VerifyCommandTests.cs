@@ -52,7 +52,8 @@ public class VerifyCommandTests
     [Theory]
     [InlineData(".npy", "\u0093NUMPY garbage")]
     [InlineData(".json", "not json at all")]
-    public void One_bad_file_with_json_prints_its_error_row_on_stdout_as_a_directory_does(string extension, string content)
+    public void One_bad_file_with_json_prints_its_error_row_on_stdout_as_a_directory_does(string extension,
+        string content)
     {
         var path = CliRunner.TempFile(extension, content);
         var result = CliRunner.RunProcess("verify", path, "--json");
@@ -62,7 +63,8 @@ public class VerifyCommandTests
         var row = doc.RootElement;
         row.ValueKind.Should().Be(JsonValueKind.Object);
         row.GetProperty("path").GetString().Should().Be(path);
-        row.GetProperty("error").GetString().Should().NotBeNullOrEmpty().And.Be(result.StdErr.Trim()["strassen-repro: ".Length..]);
+        string stderrLine = result.StdErr.Trim()["strassen-repro: ".Length..];
+        row.GetProperty("error").GetString().Should().NotBeNullOrEmpty().And.Be(stderrLine);
         row.GetProperty("exitCode").GetInt32().Should().Be(2);
     }
 

@@ -31,7 +31,7 @@ public static class ReproduceCommand
             var options = new ReproduceOptions
             {
                 Preset = ReproductionPreset.ByName(parse.GetValue(preset)!),
-                Claims = Usage(() => ClaimCatalog.Select(OptionChecks.NonEmptyList(parse.GetValue(claims), "--claims"))),
+                Claims = Usage(() => ClaimCatalog.Select(OptionChecks.Claims(parse.GetValue(claims)))),
                 OutDir = parse.GetValue(output)!,
                 Shard = Usage(() => Shard.Parse(parse.GetValue(shard)!)),
                 Resume = parse.GetValue(resume),
@@ -56,7 +56,7 @@ public static class ReproduceCommand
         {
             string path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new UsageException($"{path}: no such run store");
-            var selected = Usage(() => ClaimCatalog.Select(OptionChecks.NonEmptyList(parse.GetValue(claims), "--claims")));
+            var selected = Usage(() => ClaimCatalog.Select(OptionChecks.Claims(parse.GetValue(claims))));
             using var store = Store(() => RunStore.Open(path));
             var results = Reproducer.WriteReport(store, Usage(() => Reproducer.PresetOf(store)), selected, parse.GetValue(output)!, ExistingDir(parse.GetValue(checkpoints)));
             return Finish(results, Reproducer.NotEvaluated(selected), parse.GetValue(output)!, parse.GetValue(json));

@@ -14,11 +14,13 @@ public static class VerifyBatch
     /// <summary>A file that could not be read: the JSON row in place of its verification record.</summary>
     public sealed record FailedRow(string Path, string Error, int ExitCode)
     {
-        public static FailedRow Of(string path, Exception e) => new(path, e.Message.ReplaceLineEndings(" "), ExitCodes.BadInput);
+        public static FailedRow Of(string path, Exception e) =>
+            new(path, e.Message.ReplaceLineEndings(" "), ExitCodes.BadInput);
     }
 
-    /// <summary>The failures that make a file bad input (its row), as opposed to a usage error of the whole command.</summary>
-    private static bool IsBadFile(Exception e) => e is SchemeFormatException or IOException or UnauthorizedAccessException;
+    /// <summary>The failures that make a file bad input (its row), not a usage error of the whole command.</summary>
+    private static bool IsBadFile(Exception e) =>
+        e is SchemeFormatException or IOException or UnauthorizedAccessException;
 
     /// <summary>The files named: directories expand to their scheme files (top level, sorted by name).</summary>
     public static List<string> Expand(IEnumerable<string> targets, out bool batch)
@@ -73,7 +75,10 @@ public static class VerifyBatch
         return exit;
     }
 
-    /// <summary>One file: its record, or with --json its error row (the one JSON object), else the one-line error alone.</summary>
+    /// <summary>
+    /// One file: its record; if it cannot be read, with --json its error row (the one JSON object) and the
+    /// one-line error, else the one-line error alone.
+    /// </summary>
     private static int RunOne(string file, bool json, Func<string, VerificationReport> verify)
     {
         VerificationReport report;

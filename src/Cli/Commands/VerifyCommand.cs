@@ -17,10 +17,16 @@ public static class VerifyCommand
         var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
         var sizes = new Option<string?>("--sizes")
         {
-            Description = $"Transfer sizes, comma-separated powers of n, each once (default 2..64 for 2x2); every side of a " +
-                          $"transferred matrix at most {TransferTest.MaxSize}, at most 2^30 scalar products per size",
+            Description = "Transfer sizes, comma-separated powers of n, each once (default 2..64 for 2x2); " +
+                          $"every side of a transferred matrix at most {TransferTest.MaxSize}, " +
+                          "at most 2^30 scalar products per size",
         };
-        var tolerance = new Option<double>("--tolerance") { Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous' (finite, >= 0)", DefaultValueFactory = _ => 1e-3 };
+        var tolerance = new Option<double>("--tolerance")
+        {
+            Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous' " +
+                          "(finite, >= 0)",
+            DefaultValueFactory = _ => 1e-3,
+        };
         var json = new Option<bool>("--json") { Description = "Print JSON on stdout: one object for one file, an array for several files or a directory" };
         var recover = VerifyRecovery.RecoverOption();
         var output = VerifyRecovery.OutOption();
@@ -46,10 +52,13 @@ public static class VerifyCommand
             return VerifyBatch.Run(files, batch, parse.GetValue(json), path =>
             {
                 var source = SchemeReader.Read(path, parse.GetValue(key), parse.GetValue(layout), options);
-                var levels = transferSizes is null ? null : TransferTest.LevelsForSizes(source.Scheme.Shape, transferSizes);
-                var report = Verifier.Verify(source.Scheme, options with { TransferLevels = levels }, source.Path, source.Format, source.Key);
+                var shape = source.Scheme.Shape;
+                var levels = transferSizes is null ? null : TransferTest.LevelsForSizes(shape, transferSizes);
+                var report = Verifier.Verify(source.Scheme, options with { TransferLevels = levels },
+                    source.Path, source.Format, source.Key, source.Exact);
                 report = report with { Layout = source.Layout, LayoutChoice = source.LayoutChoice };
-                return VerifyRecovery.Apply(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output));
+                return VerifyRecovery.Apply(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output),
+                    source.Exact);
             });
         }));
         return command;
@@ -60,10 +69,17 @@ public static class VerifyCommand
         var o = Console.Out;
         o.WriteLine($"{r.Path}{(r.Key is null ? "" : $" [{r.Key}]")}  ({r.Format}, shape <{string.Join(",", r.Shape)}>, {r.Slots} slots, {r.KeptSlots} kept)");
         if (r.Layout is not null) o.WriteLine($"  layout          {r.Layout} ({r.LayoutChoice})");
-        o.WriteLine($"  delta           {Output.Sci(r.Delta)}{(r.InputIntegral ? " (integer input, checked as given)" : "")}");
-        o.WriteLine($"  Brent ({r.Ring,-2})      {(r.BrentValid ? "valid" : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail")}");
-        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} ({(r.TransferSkipped is null ? "un-rounded kept slots" : "mod 2")})");
-        o.WriteLine($"  S(theta)        {r.STheta}");
+        o.WriteLine($"  delta           {Output.Sci(r.Delta)}");
+        o.WriteLine($"  arithmetic      {r.ExactArithmetic} ({Arithmetic(r.ExactArithmetic)})");
+        string field = r.ExactArithmetic == ExactArithmetic.Rational.ToWire() ? "Q" : r.Ring;
+        string brent = r.BrentValid ? "valid"
+            : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail";
+        o.WriteLine($"  Brent ({field,-2})      {brent}");
+        string of = r.TransferSkipped is null ? "un-rounded kept slots" : "mod 2";
+        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} ({of})");
+        bool rational = r.ExactArithmetic == ExactArithmetic.Rational.ToWire();
+        string paper = rational ? " (of Q of the kept slots, as the paper defines it)" : "";
+        o.WriteLine($"  S(theta)        {r.STheta}{paper}");
         o.WriteLine($"  outcome         {r.Outcome}");
         o.WriteLine($"  Strassen's own  {(r.CanonicalStrassen ? "yes (up to slot order and signs)" : "no")}");
         if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
@@ -71,6 +87,13 @@ public static class VerifyCommand
         if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
         o.WriteLine(r.Verdict);
     }
+
+    private static string Arithmetic(string? wire) => wire switch
+    {
+        "integer" => "integer input, checked as given",
+        "rational" => "exact fractions, checked as given over Q",
+        _ => "real input: Q of it is checked",
+    };
 
     private static void PrintTransfer(VerificationReport r)
     {

@@ -100,7 +100,8 @@ public static partial class NpyReader
         var (kind, bigEndian, size) = Dtype(dtype, name);
         long count = 1;
         foreach (var d in shape)
-            if ((count *= d) > MaxElements) throw new SchemeFormatException($"{name}: array of more than {MaxElements} elements refused");
+            if ((count *= d) > MaxElements)
+                throw new SchemeFormatException($"{name}: array of more than {MaxElements} elements refused");
         if (data.Length < count * size)
             throw new SchemeFormatException($"{name}: truncated .npy data ({data.Length} bytes, need {count * size})");
         var values = new double[count];
@@ -111,7 +112,7 @@ public static partial class NpyReader
         return new NpyArray(shape, values, dtype);
     }
 
-    /// <summary>A numeric dtype such as "&lt;f8": its kind ("f8"), byte order and element size; refuses the rest.</summary>
+    /// <summary>A numeric dtype such as "&lt;f8": its kind ("f8"), byte order and element size; else refused.</summary>
     private static (string Kind, bool BigEndian, int Size) Dtype(string dtype, string name)
     {
         if (dtype.Length < 2) throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}'");

@@ -40,7 +40,7 @@ public static class NpzReader
     private static string KeyOf(string entryName) =>
         entryName.EndsWith(".npy", StringComparison.Ordinal) ? entryName[..^4] : entryName;
 
-    /// <summary>Opens the archive of a seekable stream (left open); its first bytes are checked before anything else.</summary>
+    /// <summary>Opens the archive of a seekable stream (left open), after checking its first bytes.</summary>
     public static ZipArchive Open(Stream stream, string name)
     {
         if (!ZipSafety.LooksLikeZip(StreamBytes.Peek(stream, 4)))

@@ -42,17 +42,20 @@ public static class SchemeReader
     /// Reads from a seekable stream; the extension of `path` chooses the reader. Each reader checks its
     /// format's first bytes before anything else and then reads only what it needs.
     /// </summary>
-    public static SchemeSource Read(Stream stream, string path, string? key = null, string? layout = null, VerificationOptions? options = null)
+    public static SchemeSource Read(Stream stream, string path, string? key = null, string? layout = null,
+        VerificationOptions? options = null)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string name = Path.GetFileName(path);
         switch (ext)
         {
             case ".json":
-                var (scheme, metadata) = SchemeJson.Read(stream, name);
-                return new SchemeSource(scheme, path, "json", null, metadata, "ffl-rrr", "declared");
+                var json = SchemeJson.Read(stream, name);
+                return new SchemeSource(json.Scheme, path, "json", null, json.Metadata, "ffl-rrr", "declared",
+                    json.Exact);
             case ".npy":
-                return new SchemeSource(AlphaTensorLayout.ToScheme(NpyReader.Read(stream, name), name), path, "npy", null, null, AlphaTensorLayout.LayoutName, "declared");
+                var npy = AlphaTensorLayout.ToScheme(NpyReader.Read(stream, name), name);
+                return new SchemeSource(npy, path, "npy", null, null, AlphaTensorLayout.LayoutName, "declared");
             case ".npz":
                 return ReadNpz(stream, path, name, key);
             case ".pt" or ".pth":
@@ -62,7 +65,8 @@ public static class SchemeReader
         }
     }
 
-    private static SchemeSource ReadCheckpoint(Stream stream, string path, string name, string? key, string? layout, VerificationOptions options)
+    private static SchemeSource ReadCheckpoint(Stream stream, string path, string name, string? key, string? layout,
+        VerificationOptions options)
     {
         var checkpoint = TorchCheckpoint.Read(stream, name);
         var found = CheckpointFactors.Find(checkpoint.Root, key, PickleLimits.Default, name);
@@ -99,12 +103,13 @@ public static class SchemeReader
         return new SchemeSource(AlphaTensorLayout.ToScheme(array, $"{name}[{key}]", key), path, "npz", key, null, AlphaTensorLayout.LayoutName, "declared");
     }
 
-    /// <summary>The file opened for reading; refused if it is larger than `maxBytes` (a parameter so tests can reach the limit).</summary>
+    /// <summary>The file, opened; refused if larger than `maxBytes` (a parameter so tests reach it).</summary>
     internal static FileStream OpenBounded(string path, string name, long maxBytes = MaxFileBytes)
     {
         var info = new FileInfo(path);
         if (!info.Exists) throw new SchemeFormatException($"{path}: no such file");
-        if (info.Length > maxBytes) throw new SchemeFormatException($"{name}: {info.Length} bytes is over the {maxBytes}-byte limit");
+        if (info.Length > maxBytes)
+            throw new SchemeFormatException($"{name}: {info.Length} bytes is over the {maxBytes}-byte limit");
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 }

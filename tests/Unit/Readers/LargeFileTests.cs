@@ -49,7 +49,8 @@ public class LargeFileTests
     [Fact]
     public void Only_the_data_bytes_the_npy_header_asks_for_are_read()
     {
-        var npy = TestBytes.Npy("<f8", "(3, 1, 1)", BitConverter.GetBytes(1.0).Concat(BitConverter.GetBytes(1.0)).Concat(BitConverter.GetBytes(1.0)).ToArray());
+        var npy = TestBytes.Npy("<f8", "(3, 1, 1)", [.. BitConverter.GetBytes(1.0), .. BitConverter.GetBytes(1.0),
+            .. BitConverter.GetBytes(1.0)]);
         var padded = new MemoryStream([.. npy, .. new byte[1 << 20]]);
         NpyReader.Read(padded, "t.npy").Data.Should().Equal(1.0, 1.0, 1.0);
         padded.Position.Should().Be(npy.Length);

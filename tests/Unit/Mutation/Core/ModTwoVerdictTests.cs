@@ -2,7 +2,7 @@ using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Tests.Unit.Mutation.Core;
 
-/// <summary>Over F2 there is no real transfer and the residual is taken mod 2, so nothing contradicts the verdict.</summary>
+/// <summary>Over F2 no real transfer runs and the residual is taken mod 2: nothing contradicts the verdict.</summary>
 [Trait("Category", "Fast")]
 public class ModTwoVerdictTests
 {
