@@ -53,10 +53,21 @@ public sealed record VerificationReport
     [JsonIgnore]
     public bool Obtained => Valid || Recovery?.Succeeded == true;
 
+    private readonly string? _verdict;
+
     /// <summary>
     /// The last line of the text output, also in the JSON record, so that line, record and exit code
-    /// (0 exactly when Obtained) cannot disagree.
+    /// (0 exactly when Obtained) cannot disagree. A command that runs recovery only to report it (train)
+    /// sets InputVerdict here, and its exit code follows Valid.
     /// </summary>
-    public string Verdict => Valid ? Ring == nameof(Crystallization.Ring.F2) ? "VALID mod 2" : "VALID"
-        : Obtained ? "VALID after recovery" : "NOT VALID";
+    public string Verdict
+    {
+        get => _verdict ?? (Valid || !Obtained ? InputVerdict : "VALID after recovery");
+        init => _verdict = value;
+    }
+
+    /// <summary>The verdict on the input itself, recovery aside.</summary>
+    [JsonIgnore]
+    public string InputVerdict =>
+        !Valid ? "NOT VALID" : Ring == nameof(Crystallization.Ring.F2) ? "VALID mod 2" : "VALID";
 }

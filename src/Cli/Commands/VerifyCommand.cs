@@ -64,7 +64,8 @@ public static class VerifyCommand
         return command;
     }
 
-    public static void PrintHuman(VerificationReport r)
+    /// <param name="beforeVerdict">More lines of the same record (train's run), printed before the verdict.</param>
+    public static void PrintHuman(VerificationReport r, Action? beforeVerdict = null)
     {
         var o = Console.Out;
         o.WriteLine($"{r.Path}{(r.Key is null ? "" : $" [{r.Key}]")}  ({r.Format}, shape <{string.Join(",", r.Shape)}>, {r.Slots} slots, {r.KeptSlots} kept)");
@@ -85,12 +86,13 @@ public static class VerifyCommand
         if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
         else PrintTransfer(r);
         if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
+        beforeVerdict?.Invoke();
         o.WriteLine(r.Verdict);
     }
 
     private static string Arithmetic(string? wire) => wire switch
     {
-        "integer" => "integer input, checked as given",
+        "integer" => "checked as given",
         "rational" => "exact fractions, checked as given over Q",
         _ => "real input: Q of it is checked",
     };

@@ -32,3 +32,20 @@ public class VerdictTests
         recovered.Obtained.Should().BeTrue();
     }
 }
+
+[Trait("Category", "Fast")]
+public class InputVerdictTests
+{
+    [Fact]
+    public void The_input_verdict_ignores_recovery_and_a_set_verdict_is_what_the_record_says()
+    {
+        var small = new VerificationOptions { TransferLevels = [1] };
+        var r = Verifier.Verify(KnownSchemes.Strassen().Map(x => x * 0.4), small);
+        var succeeded = new RecoveryReport(true, true, 0, null, null, null, null, null, null, null, false, 0, null);
+        var recovered = r with { Recovery = succeeded };
+        recovered.Verdict.Should().Be("VALID after recovery");
+        recovered.InputVerdict.Should().Be("NOT VALID");
+        (recovered with { Verdict = recovered.InputVerdict }).Verdict.Should().Be("NOT VALID");
+        Verifier.Verify(KnownSchemes.Strassen(), small).InputVerdict.Should().Be("VALID");
+    }
+}
