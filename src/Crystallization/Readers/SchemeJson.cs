@@ -90,8 +90,7 @@ public static class SchemeJson
 
     private static Entry[] Entries(JsonNode? node, string name, string field)
     {
-        if (node is not JsonArray values)
-            throw new SchemeFormatException($"{name}: '{field}' must be an array of numbers");
+        var values = NumberArray(node, name, field);
         var result = new Entry[values.Count];
         for (int i = 0; i < values.Count; i++)
         {
@@ -115,12 +114,11 @@ public static class SchemeJson
                                                "file gives fractions, write every other non-integer as \"p/q\" too")))
         .ToArray();
 
-    private static double[] Numbers(JsonNode? node, string name, string field)
-    {
-        if (node is not JsonArray values)
-            throw new SchemeFormatException($"{name}: '{field}' must be an array of numbers");
-        return values.Select((value, i) => Number(value, name, field, i)).ToArray();
-    }
+    private static double[] Numbers(JsonNode? node, string name, string field) =>
+        NumberArray(node, name, field).Select((value, i) => Number(value, name, field, i)).ToArray();
+
+    private static JsonArray NumberArray(JsonNode? node, string name, string field) =>
+        node as JsonArray ?? throw new SchemeFormatException($"{name}: '{field}' must be an array of numbers");
 
     private static double Number(JsonNode? node, string name, string field, int i)
     {
