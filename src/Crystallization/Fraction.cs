@@ -19,6 +19,7 @@ public readonly record struct Fraction
         if (denominator.IsZero)
             throw new ArgumentException("a fraction's denominator is not zero", nameof(denominator));
         var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
         if (denominator.Sign < 0) g = -g;
         Numerator = numerator / g;
         Denominator = denominator / g;

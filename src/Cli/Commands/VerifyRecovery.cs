@@ -72,7 +72,7 @@ public static class VerifyRecovery
         }
         if (text is null)
         {
-            Console.Error.WriteLine($"strassen-repro: no valid scheme was obtained; {path} not written");
+            Console.Error.WriteLine($"strassen-repro: no scheme exact over Z or Q was obtained; {path} not written");
             return;
         }
         File.WriteAllText(path, text);

@@ -164,11 +164,12 @@ public static class SchemeJson
             ? JsonValue.Create(f.ToDouble())
             : JsonValue.Create(f.ToString());
 
-    public static string Write(Scheme s, JsonObject? metadata = null) =>
-        ToJson(s, metadata).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Write(Scheme s, JsonObject? metadata = null) => ToJson(s, metadata).ToJsonString(Indented);
 
     public static string Write(RationalScheme s, JsonObject? metadata = null) =>
-        ToJson(s, metadata).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        ToJson(s, metadata).ToJsonString(Indented);
 }
 
 /// <summary>What our JSON format holds: the scheme, its exact fractions when the file gave any, the metadata.</summary>

@@ -73,3 +73,18 @@ public class LargeFileTests
         }
     }
 }
+
+[Trait("Category", "Fast")]
+public class CallerStreamTests
+{
+    [Theory]
+    [InlineData("factorizations_r.npz", "numpy")]
+    [InlineData("strassen_top_level_f32.pt", "checkpoints")]
+    public void A_stream_the_caller_passes_is_left_open(string file, string folder)
+    {
+        var path = folder == "numpy" ? Path.Combine(Fixtures.Dir("numpy"), file) : Fixtures.Checkpoint(file);
+        using var stream = new MemoryStream(File.ReadAllBytes(path));
+        SchemeReader.Read(stream, file, key: folder == "numpy" ? "2,2,2" : null);
+        stream.CanRead.Should().BeTrue();
+    }
+}

@@ -86,3 +86,32 @@ public class RationalSchemeTests
         new RationalScheme(Shape.Square2, 1, one, f, one).ScaledV().Denominator.Should().Be(new BigInteger(6));
     }
 }
+
+[Trait("Category", "Fast")]
+public class RationalSchemeAccessTests
+{
+    [Fact]
+    public void Every_coefficient_reads_back_as_the_double_scheme_has_it()
+    {
+        var s = SchemeSymmetry.Transpose(RationalSchemeTests.StrassenWithHalves());
+        var exact = RationalScheme.FromDyadic(s)!;
+        for (int r = 0; r < s.Rank; r++)
+        {
+            for (int x = 0; x < s.Shape.ASize; x++) exact.U(r, x).ToDouble().Should().Be(s.U(r, x));
+            for (int y = 0; y < s.Shape.BSize; y++) exact.V(r, y).ToDouble().Should().Be(s.V(r, y));
+            for (int z = 0; z < s.Shape.CSize; z++) exact.W(z, r).ToDouble().Should().Be(s.W(z, r));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void One_fraction_in_any_factor_makes_the_scheme_non_integral(int which)
+    {
+        var s = KnownSchemes.Strassen();
+        var (u, v, w) = (s.URows(), s.VRows(), s.WRows());
+        (which == 0 ? u[3] : which == 1 ? v[3] : w[3])[2] = 0.5;
+        RationalScheme.FromDyadic(Scheme.FromRows(s.Shape, u, v, w))!.IsIntegral.Should().BeFalse();
+    }
+}

@@ -83,3 +83,17 @@ public class TransferCapTests
         act.Should().Throw<SchemeFormatException>().WithMessage("*8^11*over the cap*--sizes*");
     }
 }
+
+[Trait("Category", "Fast")]
+public class TransferCapSideTests
+{
+    [Theory]
+    [InlineData(2, 2, 4)]
+    [InlineData(2, 4, 2)]
+    public void The_cap_takes_the_largest_of_m_and_p_too(int n, int m, int p)
+    {
+        // Size 64 = 2^6: the side of 4 grows to 4^6 = 4096.
+        var act = () => TransferTest.LevelsForSizes(new Shape(n, m, p), [64]);
+        act.Should().Throw<SchemeFormatException>().WithMessage("*4096-sided*");
+    }
+}

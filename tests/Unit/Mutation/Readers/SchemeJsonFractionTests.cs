@@ -85,3 +85,31 @@ public class SchemeJsonFractionTests
         report.BrentValid.Should().BeTrue();
     }
 }
+
+[Trait("Category", "Fast")]
+public class SchemeJsonFractionRowTests
+{
+    [Fact]
+    public void One_fraction_in_a_row_of_numbers_makes_the_file_exact()
+    {
+        var read = SchemeJson.ReadExact(Encoding.UTF8.GetBytes(
+            "{\"shape\":[1,1,1],\"U\":[[3],[1]],\"V\":[[1],[0]],\"W\":[[\"1/3\", 5]]}"), "t.json");
+        read.Exact.Should().NotBeNull();
+        read.Exact!.W(0, 1).Should().Be(new Fraction(5, 1));
+    }
+
+    [Fact]
+    public void A_number_too_large_for_a_double_is_named_as_not_finite()
+    {
+        var act = () => SchemeJson.ReadExact(Encoding.UTF8.GetBytes(
+            "{\"shape\":[1,1,1],\"U\":[[1e999]],\"V\":[[1]],\"W\":[[1]]}"), "t.json");
+        act.Should().Throw<SchemeFormatException>().WithMessage("t.json: 'U[0]' entry 0 is not finite");
+    }
+
+    [Fact]
+    public void A_rational_scheme_is_written_indented()
+    {
+        var one = new Fraction(1, 1);
+        SchemeJson.Write(new RationalScheme(new Shape(1, 1, 1), 1, [one], [one], [one])).Should().Contain("\n  ");
+    }
+}
