@@ -4,7 +4,7 @@ namespace StrassenRepro.Crystallization;
 
 /// <summary>
 /// The Brent equations sum_r U[r,x] V[r,y] W[z,r] = T[x,y,z], checked exactly (integers, no floating
-/// point) over Z or modulo 2, and as a real residual for schemes with real coefficients.
+/// point) over Z or modulo 2, exactly over Q for rational coefficients, and as a real residual for real ones.
 /// </summary>
 public static class BrentCheck
 {
@@ -25,7 +25,7 @@ public static class BrentCheck
         // max|U| max|V| max|W| R cannot overflow, exact big integers otherwise.
         double bound = MaxAbs(s.UFlat) * MaxAbs(s.VFlat) * MaxAbs(s.WFlat) * Math.Max(1, s.Rank);
         // |sum| <= bound, so at the bound itself 64-bit integers would still be exact (>= vs > is equivalent).
-        if (bound >= 4.0e18) return OverIntegersBig(s);
+        if (bound >= 4.0e18) return Exact(RationalScheme.FromDyadic(s, maxDenominator: 1)!);
         return OverIntegersLong(s);
     }
 
@@ -64,27 +64,36 @@ public static class BrentCheck
         return Compare(shape, Ring.Z, i => sums[i], i => sums[i].ToString());
     }
 
-    private static BrentResult OverIntegersBig(Scheme s)
+    /// <summary>
+    /// Exact check over Q: with U, V, W as numerators over common denominators du, dv, dw, every equation
+    /// is sum_r u v w = T du dv dw in big integers. Integers are the case du = dv = dw = 1.
+    /// </summary>
+    public static BrentResult Exact(RationalScheme s)
     {
         var shape = s.Shape;
         int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize, rank = s.Rank;
+        var (u, du) = s.ScaledU();
+        var (v, dv) = s.ScaledV();
+        var (w, dw) = s.ScaledW();
+        var scale = du * dv * dw;
         var sums = new BigInteger[nx * ny * nz];
         for (int r = 0; r < rank; r++)
             for (int x = 0; x < nx; x++)
             {
-                var ux = new BigInteger(s.U(r, x));
+                var ux = u[r * nx + x];
                 // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                 if (ux.IsZero) continue;
                 for (int y = 0; y < ny; y++)
                 {
-                    var uv = ux * new BigInteger(s.V(r, y));
+                    var uv = ux * v[r * ny + y];
                     // Stryker disable once Statement : equivalent, see mutation/equivalent-mutants.md
                     if (uv.IsZero) continue;
                     int row = (x * ny + y) * nz;
-                    for (int z = 0; z < nz; z++) sums[row + z] += uv * new BigInteger(s.W(z, r));
+                    for (int z = 0; z < nz; z++) sums[row + z] += uv * w[z * rank + r];
                 }
             }
-        return Compare(shape, Ring.Z, i => sums[i].IsZero ? 0 : sums[i].IsOne ? 1 : 2, i => sums[i].ToString());
+        return Compare(shape, Ring.Z, i => sums[i].IsZero ? 0 : sums[i] == scale ? 1 : 2,
+            i => new Fraction(sums[i], scale).ToString());
     }
 
     private static BrentResult ModTwo(Scheme s)

@@ -29,6 +29,15 @@ public static class TransferTest
     /// <summary>The paper's stated criterion: max abs error &lt; 1e-5 (it reports float32 numbers).</summary>
     public const double PaperCriterion = 1e-5;
 
+    /// <summary>
+    /// Largest side of a transferred matrix. Strassen at 1024 takes about 9 s per size (both precisions and
+    /// the reference, 2 cores); 4096 would take many minutes, so larger sizes are refused, not run.
+    /// </summary>
+    public const int MaxSize = 1024;
+
+    /// <summary>Most scalar products R^k one transferred product may need (2^30: naive rank 8 at 1024).</summary>
+    public const double MaxScalarProducts = 1 << 30;
+
     /// <summary>Levels 1..K with max(n,m,p)^K at most maxSize (at least level 1).</summary>
     public static int[] DefaultLevels(Shape s, int maxSize = 64)
     {
@@ -52,6 +61,10 @@ public static class TransferTest
             while (v < size && b > 1) { v *= b; k++; }
             if (v != size || k < 1)
                 throw new SchemeFormatException($"size {size} is not a power of {b} (>= {b}) for shape {s}");
+            double side = Math.Pow(Math.Max(s.N, Math.Max(s.M, s.P)), k);
+            if (side > MaxSize)
+                throw new SchemeFormatException(
+                    $"size {size}: the transfer would multiply {side}-sided matrices, over the cap of {MaxSize}");
             levels.Add(k);
         }
         return levels.ToArray();
@@ -64,6 +77,9 @@ public static class TransferTest
         var rows = new List<TransferRow>();
         foreach (int level in levels)
         {
+            if (!WithinProductCap(scheme.Rank, level))
+                throw new SchemeFormatException($"transfer at level {level}: {scheme.Rank}^{level} scalar products, " +
+                                                $"over the cap of {MaxScalarProducts:0}; choose smaller --sizes");
             var s = scheme.Shape;
             int n = RecursiveMultiplier<double>.Pow(s.N, level);
             int m = RecursiveMultiplier<double>.Pow(s.M, level);
@@ -84,6 +100,9 @@ public static class TransferTest
         }
         return rows;
     }
+
+    /// <summary>R^k, the scalar products of one transferred product, is at most MaxScalarProducts.</summary>
+    public static bool WithinProductCap(int rank, int level) => Math.Pow(rank, level) <= MaxScalarProducts;
 
     /// <summary>Normwise relative error max|C_hat - C| / max|C|; the absolute error itself when C is all zero.</summary>
     public static double RelativeError(double maxAbsError, double referenceScale) =>

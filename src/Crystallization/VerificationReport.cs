@@ -20,6 +20,10 @@ public sealed record VerificationReport
     public required double Delta { get; init; }
     public required bool Discretizable { get; init; }
     public required bool InputIntegral { get; init; }
+
+    /// <summary>How the Brent equations were checked: "integer" or "rational" (the kept slots as given), or
+    /// "rounded" (Q of them); an ExactArithmetic name. Null only for a run that produced no scheme.</summary>
+    public string? ExactArithmetic { get; init; }
     public required bool BrentValid { get; init; }
     public required int BrentFailedEquations { get; init; }
     public required int BrentEquations { get; init; }
@@ -31,7 +35,10 @@ public sealed record VerificationReport
     public required string TransferOf { get; init; }
     public required IReadOnlyList<TransferRow> Transfer { get; init; }
 
-    /// <summary>Exit code 0: valid in the ring, and (over Z) every transfer size passes.</summary>
+    /// <summary>Why Transfer is empty when the transfer was not run (over F2); null when it ran.</summary>
+    public string? TransferSkipped { get; init; }
+
+    /// <summary>Exit code 0: valid in the ring, and every transfer size that ran passes (over F2 none runs).</summary>
     public required bool Valid { get; init; }
 
     /// <summary>Lattice recovery, when it was asked for (verify --recover); null otherwise.</summary>
@@ -45,4 +52,22 @@ public sealed record VerificationReport
     /// <summary>A valid integer scheme was obtained: directly, or by recovery when it was asked for.</summary>
     [JsonIgnore]
     public bool Obtained => Valid || Recovery?.Succeeded == true;
+
+    private readonly string? _verdict;
+
+    /// <summary>
+    /// The last line of the text output, also in the JSON record, so that line, record and exit code
+    /// (0 exactly when Obtained) cannot disagree. A command that runs recovery only to report it (train)
+    /// sets InputVerdict here, and its exit code follows Valid.
+    /// </summary>
+    public string Verdict
+    {
+        get => _verdict ?? (Valid || !Obtained ? InputVerdict : "VALID after recovery");
+        init => _verdict = value;
+    }
+
+    /// <summary>The verdict on the input itself, recovery aside.</summary>
+    [JsonIgnore]
+    public string InputVerdict =>
+        !Valid ? "NOT VALID" : Ring == nameof(Crystallization.Ring.F2) ? "VALID mod 2" : "VALID";
 }

@@ -1,37 +1,51 @@
 namespace StrassenRepro.Crystallization;
 
 /// <summary>
-/// The crystallization pipeline on one scheme: sparsify to k slots, Q, exact Brent check, outcome class,
-/// canonical form, zero-shot transfer. An input whose coefficients are already integers is checked as
-/// given (Q would clamp AlphaTensor's +-2 coefficients); real inputs go through Q.
+/// The crystallization pipeline on one scheme: sparsify to k slots, Judgement (integer and exact rational
+/// inputs are checked as given, other real inputs through Q), outcome class, canonical form, zero-shot transfer.
 /// </summary>
 public static class Verifier
 {
-    /// <summary>The integer scheme that is judged: the kept slots as given when already integral, else Q of them.</summary>
-    public static Scheme Judged(Scheme kept) => kept.IsIntegral ? kept : Discretizer.Q(kept);
+    /// <summary>Why a check over F2 has no transfer table.</summary>
+    public const string TransferSkippedModTwo =
+        "over F2: a scheme valid modulo 2 need not multiply real matrices, so the real-number transfer is not run";
 
-    public static VerificationReport Verify(Scheme scheme, VerificationOptions options, string path = "", string format = "memory", string? key = null)
+    /// <summary>The judgement of the slots a report kept (for --out, recovery and export, after Verify).</summary>
+    /// <param name="declared">The file's exact fractions for all slots, when it gave any.</param>
+    public static Judgement Judge(Scheme scheme, IReadOnlyList<int> keptIndices, Ring ring,
+        RationalScheme? declared = null) =>
+        Judgement.Of(scheme.SelectSlots(keptIndices), ring, declared?.SelectSlots(keptIndices));
+
+    /// <param name="declared">The file's exact fractions ("p/q" in our JSON) for all slots, when it gave any.</param>
+    public static VerificationReport Verify(Scheme scheme, VerificationOptions options, string path = "",
+        string format = "memory", string? key = null, RationalScheme? declared = null)
     {
         int k = options.KeptSlotsFor(scheme);
         var keptIndices = Sparsifier.KeptSlots(scheme, k);
         var kept = scheme.SelectSlots(keptIndices);
-        bool integral = kept.IsIntegral;
-        var discrete = Judged(kept);
-        var brent = BrentCheck.Exact(discrete, options.Ring);
-        bool valid = brent.IsValid;
-        double residual = BrentCheck.MaxResidual(kept);
+        var judgement = Judge(scheme, keptIndices, options.Ring, declared);
+        bool modTwo = options.Ring == Ring.F2;
+        // Real coefficients mean nothing modulo 2; Q of them would be an answer to a question nobody asked.
+        if (modTwo && judgement.Arithmetic != ExactArithmetic.Integer)
+            throw new SchemeFormatException(
+                "--ring F2 checks integer schemes modulo 2; the kept slots have non-integer coefficients");
+        bool valid = judgement.Brent.IsValid;
+        // Over F2 the residual is taken mod 2 (an equation is off by 0 or 1); the real one says nothing there.
+        double residual = modTwo ? (valid ? 0 : 1) : BrentCheck.MaxResidual(kept);
+        // The paper's S(theta): Q of the kept slots is exact. Checked as given, an integer scheme is its own Q
+        // (up to the clamp that would break AlphaTensor's +-2); a rational one is rounded for S only.
+        bool sTheta = judgement.Arithmetic == ExactArithmetic.Rational
+            ? BrentCheck.IsValid(Discretizer.Q(kept))
+            : valid;
+        var outcome = OutcomeOf(judgement, sTheta, residual <= options.ContinuousTolerance);
         double delta = Discretizer.Delta(kept);
 
-        var outcome = valid ? Outcome.Discrete
-            : integral ? Outcome.Invalid
-            : residual <= options.ContinuousTolerance ? Outcome.Continuous
-            : Outcome.Unconverged;
-
-        // Transfer the scheme that was judged: the integer one when it is valid, else the un-rounded kept slots.
-        var transferred = valid ? discrete : kept;
+        // Transfer what was judged: as given (integer, rational) or Q of it when valid, else the un-rounded kept slots.
+        // A scheme valid mod 2 need not multiply real matrices, so over F2 there is no transfer to run.
+        var transferred = valid ? judgement.Scheme : kept;
         var levels = options.TransferLevels ?? TransferTest.DefaultLevels(scheme.Shape);
-        var transfer = TransferTest.Run(transferred, levels, options.TransferSeed);
-        bool transferOk = options.Ring == Ring.F2 || transfer.All(t => t.Pass);
+        var transfer = modTwo ? [] : TransferTest.Run(transferred, levels, options.TransferSeed);
+        bool transferOk = transfer.All(t => t.Pass);
 
         return new VerificationReport
         {
@@ -45,18 +59,35 @@ public static class Verifier
             SlotImportance = SlotImportance.Of(scheme),
             Delta = delta,
             Discretizable = delta <= Discretizer.DiscretizableMargin,
-            InputIntegral = integral,
+            InputIntegral = judgement.Arithmetic == ExactArithmetic.Integer,
+            ExactArithmetic = judgement.Arithmetic.ToWire(),
             BrentValid = valid,
-            BrentFailedEquations = brent.FailedEquations,
-            BrentEquations = brent.EquationCount,
+            BrentFailedEquations = judgement.Brent.FailedEquations,
+            BrentEquations = judgement.Brent.EquationCount,
             BrentMaxResidual = residual,
-            STheta = valid ? 1 : 0,
+            STheta = sTheta ? 1 : 0,
             Outcome = outcome.ToWire(),
-            CanonicalStrassen = valid && CanonicalForm.IsStrassen(discrete),
+            CanonicalStrassen = valid && CanonicalForm.IsStrassen(judgement.Scheme),
             Ring = options.Ring.ToString(),
-            TransferOf = valid ? "discretized" : "unrounded",
+            TransferOf = modTwo ? "none" : TransferOf(judgement),
             Transfer = transfer,
+            TransferSkipped = modTwo ? TransferSkippedModTwo : null,
             Valid = valid && transferOk,
         };
     }
+
+    /// <summary>
+    /// claims.md's classes, with "invalid" for any input checked as given that fails (integer or rational: its
+    /// Brent equations are decided exactly, so no tolerance applies), and "continuous" for an exact rational
+    /// scheme that Q breaks (an exact algorithm off the integer lattice).
+    /// </summary>
+    private static Outcome OutcomeOf(Judgement judgement, bool sTheta, bool withinTolerance) =>
+        sTheta && judgement.Brent.IsValid ? Outcome.Discrete
+        : judgement.CheckedAsGiven ? (judgement.Brent.IsValid ? Outcome.Continuous : Outcome.Invalid)
+        : withinTolerance ? Outcome.Continuous
+        : Outcome.Unconverged;
+
+    private static string TransferOf(Judgement judgement) =>
+        judgement.Arithmetic == ExactArithmetic.Rational ? "rational"
+        : judgement.Brent.IsValid ? "discretized" : "unrounded";
 }

@@ -5,9 +5,9 @@ using StrassenRepro.Export.Proto;
 namespace StrassenRepro.Export;
 
 /// <summary>
-/// The export pipeline: verify (sparsify, Q for real inputs, exact Brent check over Z), refuse an invalid
-/// scheme unless allowed, build and write the ONNX file, read it back for the structural check and the
-/// product count, and run it in ONNX Runtime for parity.
+/// The export pipeline: verify (sparsify, Q for real inputs that are no exact fractions, exact Brent check),
+/// refuse an invalid scheme unless allowed, build and write the ONNX file, read it back for the structural
+/// check and the product count, and run it in ONNX Runtime for parity.
 /// </summary>
 public static class SchemeExport
 {
@@ -18,9 +18,9 @@ public static class SchemeExport
     {
         var scheme = source.Scheme;
         var options = VerificationOptions.Default with { Rank = rank, Ring = Ring.Z };
-        var verdict = Verifier.Verify(scheme, options, source.Path, source.Format, source.Key);
-        var kept = scheme.SelectSlots(verdict.KeptSlotIndices);
-        var exported = verdict.BrentValid ? Verifier.Judged(kept) : kept;
+        var verdict = Verifier.Verify(scheme, options, source.Path, source.Format, source.Key, source.Exact);
+        var judgement = Verifier.Judge(scheme, verdict.KeptSlotIndices, Ring.Z, source.Exact);
+        var exported = verdict.BrentValid ? judgement.Scheme : scheme.SelectSlots(verdict.KeptSlotIndices);
         int levels = LevelsFor(exported, size);
 
         var report = new ExportReport
@@ -43,8 +43,12 @@ public static class SchemeExport
                 Message = $"not exported: the scheme fails the exact Brent check over Z ({verdict.BrentFailedEquations} of {verdict.BrentEquations} equations, outcome {verdict.Outcome}); pass --allow-invalid to export its un-rounded kept slots anyway",
             };
 
-        string coefficients = verdict.BrentValid ? "discretized" : "unrounded";
-        string doc = $"{exported.Shape} rank {exported.Rank} scheme ({coefficients} coefficients{(verdict.BrentValid ? ", exact Brent check over Z passed" : ", FAILS the exact Brent check: not a matrix multiplication")}) " +
+        // Exact fractions go out as float32 like any coefficient; the check that passed was over Q.
+        bool rational = judgement.Arithmetic == ExactArithmetic.Rational;
+        string coefficients = !verdict.BrentValid ? "unrounded" : rational ? "rational" : "discretized";
+        string check = !verdict.BrentValid ? ", FAILS the exact Brent check: not a matrix multiplication"
+            : $", exact Brent check over {(rational ? "Q" : "Z")} passed";
+        string doc = $"{exported.Shape} rank {exported.Rank} scheme ({coefficients} coefficients{check}) " +
                      $"from {System.IO.Path.GetFileName(source.Path)}{(source.Key is null ? "" : $" [{source.Key}]")}, applied recursively {levels} level(s)";
         var bytes = OnnxExporter.Export(exported, levels, doc).ToByteArray();
         File.WriteAllBytes(onnxPath, bytes);

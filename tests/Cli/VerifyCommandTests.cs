@@ -49,6 +49,34 @@ public class VerifyCommandTests
         result.StdOut.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(".npy", "\u0093NUMPY garbage")]
+    [InlineData(".json", "not json at all")]
+    public void One_bad_file_with_json_prints_its_error_row_on_stdout_as_a_directory_does(string extension,
+        string content)
+    {
+        var path = CliRunner.TempFile(extension, content);
+        var result = CliRunner.RunProcess("verify", path, "--json");
+        result.ExitCode.Should().Be(2);
+        result.StdErr.Trim().Split('\n').Should().HaveCount(1);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var row = doc.RootElement;
+        row.ValueKind.Should().Be(JsonValueKind.Object);
+        row.GetProperty("path").GetString().Should().Be(path);
+        string stderrLine = result.StdErr.Trim()["strassen-repro: ".Length..];
+        row.GetProperty("error").GetString().Should().NotBeNullOrEmpty().And.Be(stderrLine);
+        row.GetProperty("exitCode").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public void A_missing_file_with_json_is_an_error_row_too()
+    {
+        var result = CliRunner.Run("verify", "/nonexistent/strassen.json", "--json");
+        result.ExitCode.Should().Be(2);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("error").GetString().Should().Contain("no such file");
+    }
+
     [Fact]
     public void An_unknown_option_is_a_usage_error_with_exit_code_2()
     {
@@ -90,6 +118,24 @@ public class VerifyCommandFormatTests
     {
         CliRunner.Run("verify", Fixture("factorizations_f2.npz"), "--ring", "F2").ExitCode.Should().Be(0);
         CliRunner.Run("verify", Fixture("factorizations_f2.npz")).ExitCode.Should().Be(1);
+    }
+
+    [Fact]
+    public void Over_F2_the_transfer_is_skipped_and_the_last_line_the_json_and_the_exit_code_agree()
+    {
+        var text = CliRunner.Run("verify", Fixture("factorizations_f2.npz"), "--ring", "F2");
+        text.ExitCode.Should().Be(0, text.StdErr);
+        text.StdOut.Should().Contain("transfer        skipped: over F2").And.NotContain(" NO");
+        text.StdOut.TrimEnd().Split('\n')[^1].Should().Be("VALID mod 2");
+        var json = CliRunner.Run("verify", Fixture("factorizations_f2.npz"), "--ring", "F2", "--json");
+        using var doc = JsonDocument.Parse(json.StdOut);
+        var root = doc.RootElement;
+        root.GetProperty("transfer").GetArrayLength().Should().Be(0);
+        root.GetProperty("transferSkipped").GetString().Should().Contain("F2");
+        root.GetProperty("brentValid").GetBoolean().Should().BeTrue();
+        root.GetProperty("brentMaxResidual").GetDouble().Should().Be(0);
+        root.GetProperty("valid").GetBoolean().Should().BeTrue();
+        root.GetProperty("verdict").GetString().Should().Be("VALID mod 2");
     }
 
     [Fact]

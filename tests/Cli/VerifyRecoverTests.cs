@@ -32,6 +32,28 @@ public class VerifyRecoverTests
     }
 
     [Fact]
+    public void After_a_successful_recovery_the_last_line_the_json_verdict_and_the_exit_code_agree()
+    {
+        var file = ContinuousStrassenFile(seed: 25);
+        var text = CliRunner.Run("verify", file, "--recover");
+        text.ExitCode.Should().Be(0, text.StdErr);
+        text.StdOut.TrimEnd().Split('\n')[^1].Should().Be("VALID after recovery");
+        var json = CliRunner.Run("verify", file, "--recover", "--json");
+        json.ExitCode.Should().Be(0, json.StdErr);
+        using var doc = JsonDocument.Parse(json.StdOut);
+        doc.RootElement.GetProperty("valid").GetBoolean().Should().BeFalse("the input itself is not an exact scheme");
+        doc.RootElement.GetProperty("verdict").GetString().Should().Be("VALID after recovery");
+    }
+
+    [Fact]
+    public void Without_a_successful_recovery_the_last_line_says_NOT_VALID_with_exit_code_1()
+    {
+        var text = CliRunner.Run("verify", ContinuousStrassenFile(seed: 26));
+        text.ExitCode.Should().Be(1);
+        text.StdOut.TrimEnd().Split('\n')[^1].Should().Be("NOT VALID");
+    }
+
+    [Fact]
     public void Verify_recover_recovers_a_continuous_scheme_whose_Brent_residual_is_just_below_1e_3()
     {
         // Off the variety, not only off the lattice: noise on every coefficient.

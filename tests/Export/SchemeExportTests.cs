@@ -29,6 +29,26 @@ public class SchemeExportTests
     }
 
     [Fact]
+    public void An_exact_rational_scheme_is_exported_with_its_fractions_not_their_rounding()
+    {
+        // Strassen with A's first row (and C's) scaled by 2: halves in W, which Q would round to 0.
+        var identity = new[,] { { 1.0, 0 }, { 0, 1 } };
+        var p = new[,] { { 2.0, 0 }, { 0, 1 } };
+        var halves = SchemeSymmetry.ChangeBasis(KnownSchemes.Strassen(), p, identity, identity);
+        string path = Schemes.TempOnnx();
+        try
+        {
+            var report = SchemeExport.Run(Schemes.Source(halves), path, size: 4);
+            report.Refused.Should().BeFalse();
+            report.BrentValid.Should().BeTrue();
+            report.Coefficients.Should().Be("rational");
+            report.Ok.Should().BeTrue();
+            report.Parity!.MaxRelVsNaive64.Should().BeLessThan(1e-5);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void At_the_base_size_the_papers_own_criterion_is_met()
     {
         string path = Schemes.TempOnnx();

@@ -42,7 +42,7 @@ public static class ReproduceCommand
             var options = new ReproduceOptions
             {
                 Preset = ReproductionPreset.ByName(parse.GetValue(preset)!),
-                Claims = Usage(() => ClaimCatalog.Select(parse.GetValue(claims))),
+                Claims = Usage(() => ClaimCatalog.Select(OptionChecks.Claims(parse.GetValue(claims)))),
                 OutDir = parse.GetValue(output)!,
                 Shard = Usage(() => Shard.Parse(parse.GetValue(shard)!)),
                 Resume = parse.GetValue(resume),
@@ -77,7 +77,7 @@ public static class ReproduceCommand
         {
             string path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new UsageException($"{path}: no such run store");
-            var selected = Usage(() => ClaimCatalog.Select(parse.GetValue(claims)));
+            var selected = Usage(() => ClaimCatalog.Select(OptionChecks.Claims(parse.GetValue(claims))));
             using var store = Store(() => RunStore.Open(path));
             var preset = Usage(() => Reproducer.PresetOf(store));
             var checkpointsDir = ExistingDir(parse.GetValue(checkpoints));

@@ -58,7 +58,10 @@ public static class TrainCommand
             var path = Checkpoint.Write(result, kind, parse.GetValue(output)!);
             if (result.Scheme is null) return Diverged(result, kind, parse.GetValue(json));
             // Both outcomes, as the sweep records them: the paper's (plain Q) and after lattice recovery.
-            var report = VerifyRecovery.Apply(result.Scheme, Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json"), recover: true, outPath: null);
+            var verified = Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json");
+            var report = VerifyRecovery.Apply(result.Scheme, verified, recover: true, outPath: null);
+            // The run is judged as the paper judges it (exit code from Valid); recovery is reported beside it.
+            report = report with { Verdict = report.InputVerdict };
 
             if (parse.GetValue(json))
             {
@@ -68,13 +71,22 @@ public static class TrainCommand
             }
             else
             {
-                VerifyCommand.PrintHuman(report);
-                var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
-                Console.Out.WriteLine($"  run             {result.Config.Preset}, seed {result.Config.Seed}, batch {result.Config.BatchSize}, {result.Steps} steps, config {result.ConfigHash[..16]}");
-                Console.Out.WriteLine($"  pruned slots    {(result.PruneSkipped ? "none (at most 7 active: Phase 2 skipped)" : string.Join(",", result.PrunedSlots))}");
-                if (last is not null)
-                    Console.Out.WriteLine($"  final losses    train {Output.Sci(last.TrainLoss)}, test {Output.Sci(last.TestLoss)}");
-                Console.Out.WriteLine($"  checkpoint      {path}");
+                // The run's lines go before the verdict, so that the verdict is the last line.
+                VerifyCommand.PrintHuman(report, () =>
+                {
+                    var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
+                    var c = result.Config;
+                    Console.Out.WriteLine($"  run             {c.Preset}, seed {c.Seed}, batch {c.BatchSize}, " +
+                                          $"{result.Steps} steps, config {result.ConfigHash[..16]}");
+                    string pruned = result.PruneSkipped
+                        ? "none (at most 7 active: Phase 2 skipped)"
+                        : string.Join(",", result.PrunedSlots);
+                    Console.Out.WriteLine($"  pruned slots    {pruned}");
+                    if (last is not null)
+                        Console.Out.WriteLine(
+                            $"  final losses    train {Output.Sci(last.TrainLoss)}, test {Output.Sci(last.TestLoss)}");
+                    Console.Out.WriteLine($"  checkpoint      {path}");
+                });
             }
             return report.Valid ? ExitCodes.Success : ExitCodes.VerifiedFailure;
         }));

@@ -6,12 +6,21 @@ namespace StrassenRepro.Cli.Commands;
 /// <summary>
 /// `verify` on several files or a directory: one row per file, a bad file is a row with its one-line error
 /// (exit code 2 for that file). The overall exit code is the worst row's: 2 if any file is bad input, else 1
-/// if any scheme is invalid, else 0. One file keeps the single-object contract (and a bad one is a plain error).
+/// if any scheme is invalid, else 0. One file keeps the single-object contract: with --json a bad one is its error
+/// row on stdout (and the one line on stderr), without it the one line alone.
 /// </summary>
 public static class VerifyBatch
 {
     /// <summary>A file that could not be read: the JSON row in place of its verification record.</summary>
-    public sealed record FailedRow(string Path, string Error, int ExitCode);
+    public sealed record FailedRow(string Path, string Error, int ExitCode)
+    {
+        public static FailedRow Of(string path, Exception e) =>
+            new(path, e.Message.ReplaceLineEndings(" "), ExitCodes.BadInput);
+    }
+
+    /// <summary>The failures that make a file bad input (its row), not a usage error of the whole command.</summary>
+    private static bool IsBadFile(Exception e) =>
+        e is SchemeFormatException or IOException or UnauthorizedAccessException;
 
     /// <summary>The files named: directories expand to their scheme files (top level, sorted by name).</summary>
     public static List<string> Expand(IEnumerable<string> targets, out bool batch)
@@ -40,13 +49,7 @@ public static class VerifyBatch
 
     public static int Run(IReadOnlyList<string> files, bool batch, bool json, Func<string, VerificationReport> verify)
     {
-        if (!batch)
-        {
-            var report = verify(files[0]);
-            if (json) Output.WriteJson(report);
-            else VerifyCommand.PrintHuman(report);
-            return ExitOf(report);
-        }
+        if (!batch) return RunOne(files[0], json, verify);
         var rows = new List<object>();
         int exit = ExitCodes.Success;
         if (!json) Console.Out.WriteLine("file\tformat\tlayout\tshape\tslots\tkept\tdelta\tmaxResidual\toutcome\tS\tstrassen\tafterRecovery\tverdict");
@@ -59,16 +62,39 @@ public static class VerifyBatch
                 exit = Math.Max(exit, ExitOf(report));
                 if (!json) PrintRow(report);
             }
-            catch (Exception e) when (e is SchemeFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IsBadFile(e))
             {
                 Output.Error(e.Message);
-                rows.Add(new FailedRow(file, e.Message.ReplaceLineEndings(" "), ExitCodes.BadInput));
+                var row = FailedRow.Of(file, e);
+                rows.Add(row);
                 exit = ExitCodes.BadInput;
-                if (!json) Console.Out.WriteLine($"{file}\tERROR\t{e.Message.ReplaceLineEndings(" ")}");
+                if (!json) Console.Out.WriteLine($"{file}\tERROR\t{row.Error}");
             }
         }
         if (json) Output.WriteJson(rows);
         return exit;
+    }
+
+    /// <summary>
+    /// One file: its record; if it cannot be read, with --json its error row (the one JSON object) and the
+    /// one-line error, else the one-line error alone.
+    /// </summary>
+    private static int RunOne(string file, bool json, Func<string, VerificationReport> verify)
+    {
+        VerificationReport report;
+        try
+        {
+            report = verify(file);
+        }
+        catch (Exception e) when (json && IsBadFile(e))
+        {
+            Output.Error(e.Message);
+            Output.WriteJson(FailedRow.Of(file, e));
+            return ExitCodes.BadInput;
+        }
+        if (json) Output.WriteJson(report);
+        else VerifyCommand.PrintHuman(report);
+        return ExitOf(report);
     }
 
     private static int ExitOf(VerificationReport r) => r.Obtained ? ExitCodes.Success : ExitCodes.VerifiedFailure;
@@ -77,5 +103,5 @@ public static class VerifyBatch
         Console.Out.WriteLine(string.Join('\t',
             r.Path + (r.Key is null ? "" : $"[{r.Key}]"), r.Format, r.Layout ?? "-", $"<{string.Join(",", r.Shape)}>", r.Slots, r.KeptSlots,
             Output.Sci(r.Delta), Output.Sci(r.BrentMaxResidual), r.Outcome, r.STheta, r.CanonicalStrassen ? "yes" : "no",
-            r.OutcomeAfterRecovery ?? "-", r.Valid ? "VALID" : r.Obtained ? "RECOVERED" : "NOT VALID"));
+            r.OutcomeAfterRecovery ?? "-", r.Verdict));
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.Readers;
 
@@ -16,8 +15,18 @@ public static class VerifyCommand
         var ring = new Option<string>("--ring") { Description = "Check the Brent equations over Z (exact integers) or F2 (mod 2)", DefaultValueFactory = _ => "Z" };
         ring.AcceptOnlyFromAmong("Z", "F2", "z", "f2");
         var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
-        var sizes = new Option<string?>("--sizes") { Description = "Transfer sizes, comma-separated powers of n (default 2..64 for 2x2)" };
-        var tolerance = new Option<double>("--tolerance") { Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous'", DefaultValueFactory = _ => 1e-3 };
+        var sizes = new Option<string?>("--sizes")
+        {
+            Description = "Transfer sizes, comma-separated powers of n, each once (default 2..64 for 2x2); " +
+                          $"every side of a transferred matrix at most {TransferTest.MaxSize}, " +
+                          "at most 2^30 scalar products per size",
+        };
+        var tolerance = new Option<double>("--tolerance")
+        {
+            Description = "Brent residual of the un-rounded kept slots below which a failed rounding is 'continuous' " +
+                          "(finite, >= 0)",
+            DefaultValueFactory = _ => 1e-3,
+        };
         var json = new Option<bool>("--json") { Description = "Print JSON on stdout: one object for one file, an array for several files or a directory" };
         var recover = VerifyRecovery.RecoverOption();
         var output = VerifyRecovery.OutOption();
@@ -29,56 +38,72 @@ public static class VerifyCommand
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
+            // Option values first: a usage error is one line, before any file is read.
+            var options = new VerificationOptions
+            {
+                Rank = OptionChecks.Positive(parse.GetValue(rank), "--rank"),
+                Ring = parse.GetValue(ring)!.ToUpperInvariant() == "F2" ? Ring.F2 : Ring.Z,
+                ContinuousTolerance = OptionChecks.Tolerance(parse.GetValue(tolerance), "--tolerance"),
+            };
+            var transferSizes = OptionChecks.TransferSizes(parse.GetValue(sizes));
             var files = VerifyBatch.Expand(parse.GetValue(file)!, out bool batch);
             if (files.Count == 0) throw new UsageException("no .json, .npy, .npz, .pt or .pth files to verify");
             if (batch && parse.GetValue(output) is not null) throw new UsageException("--out takes one input file");
             return VerifyBatch.Run(files, batch, parse.GetValue(json), path =>
             {
-                var options = new VerificationOptions
-                {
-                    Rank = parse.GetValue(rank),
-                    Ring = parse.GetValue(ring)!.ToUpperInvariant() == "F2" ? Ring.F2 : Ring.Z,
-                    ContinuousTolerance = parse.GetValue(tolerance),
-                };
                 var source = SchemeReader.Read(path, parse.GetValue(key), parse.GetValue(layout), options);
-                options = options with { TransferLevels = ParseSizes(parse.GetValue(sizes), source.Scheme.Shape) };
-                var report = Verifier.Verify(source.Scheme, options, source.Path, source.Format, source.Key);
+                var shape = source.Scheme.Shape;
+                var levels = transferSizes is null ? null : TransferTest.LevelsForSizes(shape, transferSizes);
+                var report = Verifier.Verify(source.Scheme, options with { TransferLevels = levels },
+                    source.Path, source.Format, source.Key, source.Exact);
                 report = report with { Layout = source.Layout, LayoutChoice = source.LayoutChoice };
-                return VerifyRecovery.Apply(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output));
+                return VerifyRecovery.Apply(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output),
+                    source.Exact);
             });
         }));
         return command;
     }
 
-    private static int[]? ParseSizes(string? text, Shape shape)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var sizes = new List<int>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > 4096)
-                throw new UsageException($"--sizes: '{part}' is not a size in 1..4096");
-            sizes.Add(size);
-        }
-        return TransferTest.LevelsForSizes(shape, sizes);
-    }
-
-    public static void PrintHuman(VerificationReport r)
+    /// <param name="beforeVerdict">More lines of the same record (train's run), printed before the verdict.</param>
+    public static void PrintHuman(VerificationReport r, Action? beforeVerdict = null)
     {
         var o = Console.Out;
         o.WriteLine($"{r.Path}{(r.Key is null ? "" : $" [{r.Key}]")}  ({r.Format}, shape <{string.Join(",", r.Shape)}>, {r.Slots} slots, {r.KeptSlots} kept)");
         if (r.Layout is not null) o.WriteLine($"  layout          {r.Layout} ({r.LayoutChoice})");
-        o.WriteLine($"  delta           {Output.Sci(r.Delta)}{(r.InputIntegral ? " (integer input, checked as given)" : "")}");
-        o.WriteLine($"  Brent ({r.Ring,-2})      {(r.BrentValid ? "valid" : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail")}");
-        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} (un-rounded kept slots)");
-        o.WriteLine($"  S(theta)        {r.STheta}");
+        o.WriteLine($"  delta           {Output.Sci(r.Delta)}");
+        o.WriteLine($"  arithmetic      {r.ExactArithmetic} ({Arithmetic(r.ExactArithmetic)})");
+        string field = r.ExactArithmetic == ExactArithmetic.Rational.ToWire() ? "Q" : r.Ring;
+        string brent = r.BrentValid ? "valid"
+            : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail";
+        o.WriteLine($"  Brent ({field,-2})      {brent}");
+        string of = r.TransferSkipped is null ? "un-rounded kept slots" : "mod 2";
+        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} ({of})");
+        bool rational = r.ExactArithmetic == ExactArithmetic.Rational.ToWire();
+        string paper = rational ? " (of Q of the kept slots, as the paper defines it)" : "";
+        o.WriteLine($"  S(theta)        {r.STheta}{paper}");
         o.WriteLine($"  outcome         {r.Outcome}");
         o.WriteLine($"  Strassen's own  {(r.CanonicalStrassen ? "yes (up to slot order and signs)" : "no")}");
+        if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
+        else PrintTransfer(r);
+        if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
+        beforeVerdict?.Invoke();
+        o.WriteLine(r.Verdict);
+    }
+
+    private static string Arithmetic(string? wire) => wire switch
+    {
+        "integer" => "checked as given",
+        "rational" => "exact fractions, checked as given over Q",
+        _ => "real input: Q of it is checked",
+    };
+
+    private static void PrintTransfer(VerificationReport r)
+    {
+        var o = Console.Out;
         o.WriteLine($"  transfer ({r.TransferOf}):");
         o.WriteLine("      size   abs err f32   rel err f32   rel err f64   pass");
         foreach (var t in r.Transfer)
-            o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   {Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
-        if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
-        o.WriteLine(r.Valid ? "VALID" : "NOT VALID");
+            o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   " +
+                        $"{Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
     }
 }

@@ -22,18 +22,24 @@ public static class VerifyRecovery
 
     public static Option<string?> OutOption() => new("--out")
     {
-        Description = "Write the valid integer scheme (rounded directly, or recovered with --recover) to this file in our JSON format",
+        Description = "Write the valid scheme that was obtained to this file in our JSON format: the input as given " +
+                      "(integers, or exact fractions when nothing integral was found) or Q of it, or the integer " +
+                      "scheme recovered with --recover",
     };
 
     /// <summary>Adds the recovery (when asked) to the record and writes --out; printing is the caller's.</summary>
-    public static VerificationReport Apply(Scheme input, VerificationReport report, bool recover, string? outPath)
+    /// <param name="exact">The input's exact fractions, when its file gave them (SchemeSource.Exact).</param>
+    public static VerificationReport Apply(Scheme input, VerificationReport report, bool recover, string? outPath,
+        RationalScheme? exact = null)
     {
+        // --out writes a scheme exact over Z (or Q), whatever ring the record was judged in.
+        var judgement = Verifier.Judge(input, report.KeptSlotIndices, Ring.Z, exact);
         var kept = input.SelectSlots(report.KeptSlotIndices);
         var before = Enum.Parse<Outcome>(report.Outcome, ignoreCase: true);
         var recovery = recover ? LatticeRecovery.TryRecoverIfWorthTrying(kept, before) : null;
 
         // Write the file first: if that fails the command ends with one line and exit code 2, and prints no verdict.
-        if (outPath is not null) WriteScheme(outPath, report, Direct(kept), recovery);
+        if (outPath is not null) WriteScheme(outPath, report, judgement, recovery);
         return recovery is null ? report : report with
         {
             Recovery = RecoveryReport.Of(recovery),
@@ -41,27 +47,35 @@ public static class VerifyRecovery
         };
     }
 
-    /// <summary>Q of the kept slots (or the integral input as given) when it is exact over Z, else null.</summary>
-    private static Scheme? Direct(Scheme kept)
+    /// <summary>An integer scheme first (as given, Q of the input, or recovered), else the exact fractions.</summary>
+    private static void WriteScheme(string path, VerificationReport report, Judgement judgement,
+        RecoveryResult? recovery)
     {
-        var discrete = Verifier.Judged(kept);
-        return BrentCheck.IsValid(discrete) ? discrete : null;
-    }
-
-    private static void WriteScheme(string path, VerificationReport report, Scheme? direct, RecoveryResult? recovery)
-    {
-        var scheme = direct ?? (recovery is { Succeeded: true } ? recovery.Scheme : null);
-        if (scheme is null)
+        bool valid = judgement.Brent.IsValid;
+        var metadata = new JsonObject { ["source"] = report.Path };
+        string? text = null;
+        if (valid && judgement.Rational is null)
         {
-            Console.Error.WriteLine($"strassen-repro: no valid integer scheme was obtained; {path} not written");
+            bool asGiven = judgement.Arithmetic == ExactArithmetic.Integer;
+            metadata["obtainedBy"] = asGiven ? "as given (integers)" : "rounding (Q)";
+            text = SchemeJson.Write(judgement.Scheme, metadata);
+        }
+        else if (recovery is { Succeeded: true })
+        {
+            metadata["obtainedBy"] = "lattice recovery";
+            text = SchemeJson.Write(recovery.Scheme!, metadata);
+        }
+        else if (valid)
+        {
+            metadata["obtainedBy"] = "as given (exact fractions, checked over Q)";
+            text = SchemeJson.Write(judgement.Rational!, metadata);
+        }
+        if (text is null)
+        {
+            Console.Error.WriteLine($"strassen-repro: no scheme exact over Z or Q was obtained; {path} not written");
             return;
         }
-        var metadata = new JsonObject
-        {
-            ["source"] = report.Path,
-            ["obtainedBy"] = direct is not null ? "rounding (Q)" : "lattice recovery",
-        };
-        File.WriteAllText(path, SchemeJson.Write(scheme, metadata));
+        File.WriteAllText(path, text);
     }
 
     /// <summary>The recovery lines of the human output.</summary>

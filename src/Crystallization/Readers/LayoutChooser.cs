@@ -3,7 +3,8 @@ namespace StrassenRepro.Crystallization.Readers;
 /// <summary>
 /// Picks the layout of U, V, W when the file does not say: every orientation their sizes allow times every
 /// flattening; the first (in FactorLayout's preference order) whose kept slots pass the exact Brent check
-/// after Q wins, else the one with the least Brent residual. A forced layout is used as given.
+/// (as given when integer or exact rational, else after Q) wins, else the one with the least Brent residual.
+/// A forced layout is used as given.
 /// </summary>
 public static class LayoutChooser
 {
@@ -30,8 +31,7 @@ public static class LayoutChooser
                 var scheme = layout.ToScheme(fit!.Value.Shape, fit.Value.Rank, u, v, w);
                 tried++;
                 var kept = Sparsifier.KeepTop(scheme, options.KeptSlotsFor(scheme));
-                var discrete = Verifier.Judged(kept);
-                if (BrentCheck.Exact(discrete, options.Ring).IsValid)
+                if (Judgement.Of(kept, options.Ring).Brent.IsValid)
                 {
                     valid++;
                     // Stryker disable once String : equivalent, see mutation/equivalent-mutants.md

@@ -18,34 +18,46 @@ public static partial class NpyReader
 
     public static NpyArray Read(byte[] bytes, string name = "array")
     {
-        if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
+        // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
+        return Read(new MemoryStream(bytes, writable: false), name);
+    }
+
+    /// <summary>
+    /// Reads from the stream's position: the magic and header first, then only the data bytes the header
+    /// asks for, so a file of the wrong kind is refused after ten bytes, whatever its size.
+    /// </summary>
+    public static NpyArray Read(Stream stream, string name = "array")
+    {
+        var preamble = StreamBytes.UpTo(stream, 10);
+        if (preamble.Length < 10 || !preamble.AsSpan(0, 6).SequenceEqual(Magic))
             throw new SchemeFormatException($"{name}: not a NumPy .npy array (bad magic)");
-        int major = bytes[6];
-        int headerLength, headerStart;
+        int major = preamble[6];
+        int headerLength;
         switch (major)
         {
             case 1:
-                headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8, 2));
-                headerStart = 10;
+                headerLength = BinaryPrimitives.ReadUInt16LittleEndian(preamble.AsSpan(8, 2));
                 break;
             case 2:
             case 3:
-                if (bytes.Length < 12) throw new SchemeFormatException($"{name}: truncated .npy header");
-                uint len = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8, 4));
+                var rest = StreamBytes.UpTo(stream, 2);
+                if (rest.Length < 2) throw new SchemeFormatException($"{name}: truncated .npy header");
+                uint len = BinaryPrimitives.ReadUInt32LittleEndian([preamble[8], preamble[9], rest[0], rest[1]]);
                 if (len > 1 << 20) throw new SchemeFormatException($"{name}: .npy header of {len} bytes is too large");
                 headerLength = (int)len;
-                headerStart = 12;
                 break;
             default:
                 throw new SchemeFormatException($"{name}: unsupported .npy format version {major}");
         }
-        if (headerStart + headerLength > bytes.Length)
+        var headerBytes = StreamBytes.UpTo(stream, headerLength);
+        if (headerBytes.Length < headerLength)
             throw new SchemeFormatException($"{name}: truncated .npy header");
-        var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes, headerStart, headerLength);
+        var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var (dtype, fortran, shape) = ParseHeader(header, name);
-        var data = bytes.AsSpan(headerStart + headerLength);
-        if (dtype.Length >= 2 && dtype[1] == 'O') return ReadObjects(data.ToArray(), shape, name);
-        return Decode(data, dtype, fortran, shape, name);
+        if (dtype.Length >= 2 && dtype[1] == 'O') return ReadObjects(StreamBytes.Rest(stream), shape, name);
+        // ParseHeader bounded the element count, so this is at most MaxElements x 8 bytes.
+        long need = shape.Aggregate(1L, (n, d) => n * d) * Dtype(dtype, name).Size;
+        return Decode(StreamBytes.UpTo(stream, (int)need), dtype, fortran, shape, name);
     }
 
     /// <summary>An object array: its pickle must rebuild to a NumPy object array of numeric NumPy arrays.</summary>
@@ -85,6 +97,24 @@ public static partial class NpyReader
     /// <summary>Numeric array data in the given .npy dtype (e.g. "&lt;f8") as doubles, C order.</summary>
     public static NpyArray Decode(ReadOnlySpan<byte> data, string dtype, bool fortran, int[] shape, string name)
     {
+        var (kind, bigEndian, size) = Dtype(dtype, name);
+        long count = 1;
+        foreach (var d in shape)
+            if ((count *= d) > MaxElements)
+                throw new SchemeFormatException($"{name}: array of more than {MaxElements} elements refused");
+        if (data.Length < count * size)
+            throw new SchemeFormatException($"{name}: truncated .npy data ({data.Length} bytes, need {count * size})");
+        var values = new double[count];
+        for (int i = 0; i < count; i++)
+            values[i] = Element(data.Slice(i * size, size), kind, bigEndian, name);
+        // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
+        if (fortran && shape.Length > 1) values = FortranToC(values, shape);
+        return new NpyArray(shape, values, dtype);
+    }
+
+    /// <summary>A numeric dtype such as "&lt;f8": its kind ("f8"), byte order and element size; else refused.</summary>
+    private static (string Kind, bool BigEndian, int Size) Dtype(string dtype, string name)
+    {
         if (dtype.Length < 2) throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}'");
         char order = dtype[0];
         string kind = dtype[1..];
@@ -105,17 +135,7 @@ public static partial class NpyReader
             "i8" or "u8" or "f8" => 8,
             _ => throw new SchemeFormatException($"{name}: unsupported dtype '{dtype}' (numeric arrays only)"),
         };
-        long count = 1;
-        foreach (var d in shape)
-            if ((count *= d) > MaxElements) throw new SchemeFormatException($"{name}: array of more than {MaxElements} elements refused");
-        if (data.Length < count * size)
-            throw new SchemeFormatException($"{name}: truncated .npy data ({data.Length} bytes, need {count * size})");
-        var values = new double[count];
-        for (int i = 0; i < count; i++)
-            values[i] = Element(data.Slice(i * size, size), kind, bigEndian, name);
-        // Stryker disable once Equality : equivalent, see mutation/equivalent-mutants.md
-        if (fortran && shape.Length > 1) values = FortranToC(values, shape);
-        return new NpyArray(shape, values, dtype);
+        return (kind, bigEndian, size);
     }
 
     private static double Element(ReadOnlySpan<byte> b, string kind, bool big, string name) => kind switch

@@ -12,13 +12,22 @@ public static class NpzReader
     /// <summary>The keys (entry names without ".npy") of the archive.</summary>
     public static IReadOnlyList<string> Keys(byte[] bytes, string name)
     {
-        using var zip = Open(bytes, name);
-        return zip.Entries.Select(e => KeyOf(e.FullName)).ToList();
+        // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
+        using var zip = Open(new MemoryStream(bytes, writable: false), name);
+        return Keys(zip);
     }
+
+    public static IReadOnlyList<string> Keys(ZipArchive zip) => zip.Entries.Select(e => KeyOf(e.FullName)).ToList();
 
     public static NpyArray ReadEntry(byte[] bytes, string key, string name)
     {
-        using var zip = Open(bytes, name);
+        // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
+        using var zip = Open(new MemoryStream(bytes, writable: false), name);
+        return ReadEntry(zip, key, name);
+    }
+
+    public static NpyArray ReadEntry(ZipArchive zip, string key, string name)
+    {
         var entry = zip.Entries.FirstOrDefault(e => KeyOf(e.FullName) == key || e.FullName == key);
         if (entry is null)
         {
@@ -31,12 +40,14 @@ public static class NpzReader
     private static string KeyOf(string entryName) =>
         entryName.EndsWith(".npy", StringComparison.Ordinal) ? entryName[..^4] : entryName;
 
-    private static ZipArchive Open(byte[] bytes, string name)
+    /// <summary>Opens the archive of a seekable stream (left open), after checking its first bytes.</summary>
+    public static ZipArchive Open(Stream stream, string name)
     {
+        if (!ZipSafety.LooksLikeZip(StreamBytes.Peek(stream, 4)))
+            throw new SchemeFormatException($"{name}: not a .npz (zip) archive (bad magic)");
         try
         {
-            // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
-            var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxEntries) throw new SchemeFormatException($"{name}: more than {MaxEntries} entries");
             foreach (var e in zip.Entries) ZipSafety.CheckName(e.FullName, name);
             return zip;

@@ -20,33 +20,55 @@ public static class SchemeReader
         string name = Path.GetFileName(path);
         if (!Extensions.Contains(ext))
             throw new SchemeFormatException($"{name}: unknown file type '{ext}' (expected .json, .npy, .npz, .pt, .pth)");
-        return Read(ReadAllBytes(path, name), path, key, layout, options);
+        try
+        {
+            using var stream = OpenBounded(path, name);
+            return Read(stream, path, key, layout, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SchemeFormatException($"{name}: cannot read ({e.Message})");
+        }
     }
 
     /// <summary>Reads from bytes already in memory; the extension of `path` chooses the reader.</summary>
     public static SchemeSource Read(byte[] bytes, string path, string? key = null, string? layout = null, VerificationOptions? options = null)
+    {
+        // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
+        return Read(new MemoryStream(bytes, writable: false), path, key, layout, options);
+    }
+
+    /// <summary>
+    /// Reads from a seekable stream; the extension of `path` chooses the reader. Each reader checks its
+    /// format's first bytes before anything else and then reads only what it needs.
+    /// </summary>
+    public static SchemeSource Read(Stream stream, string path, string? key = null, string? layout = null,
+        VerificationOptions? options = null)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string name = Path.GetFileName(path);
         switch (ext)
         {
             case ".json":
-                var (scheme, metadata) = SchemeJson.Read(bytes, name);
-                return new SchemeSource(scheme, path, "json", null, metadata, "ffl-rrr", "declared");
+                var json = SchemeJson.Read(stream, name);
+                return new SchemeSource(json.Scheme, path, "json", null, json.Metadata, "ffl-rrr", "declared",
+                    json.Exact);
             case ".npy":
-                return new SchemeSource(AlphaTensorLayout.ToScheme(NpyReader.Read(bytes, name), name), path, "npy", null, null, AlphaTensorLayout.LayoutName, "declared");
+                var npy = AlphaTensorLayout.ToScheme(NpyReader.Read(stream, name), name);
+                return new SchemeSource(npy, path, "npy", null, null, AlphaTensorLayout.LayoutName, "declared");
             case ".npz":
-                return ReadNpz(bytes, path, name, key);
+                return ReadNpz(stream, path, name, key);
             case ".pt" or ".pth":
-                return ReadCheckpoint(bytes, path, name, key, layout, options ?? VerificationOptions.Default);
+                return ReadCheckpoint(stream, path, name, key, layout, options ?? VerificationOptions.Default);
             default:
                 throw new SchemeFormatException($"{name}: unknown file type '{ext}' (expected .json, .npy, .npz, .pt, .pth)");
         }
     }
 
-    private static SchemeSource ReadCheckpoint(byte[] bytes, string path, string name, string? key, string? layout, VerificationOptions options)
+    private static SchemeSource ReadCheckpoint(Stream stream, string path, string name, string? key, string? layout,
+        VerificationOptions options)
     {
-        var checkpoint = TorchCheckpoint.Read(bytes, name);
+        var checkpoint = TorchCheckpoint.Read(stream, name);
         var found = CheckpointFactors.Find(checkpoint.Root, key, PickleLimits.Default, name);
         var choice = LayoutChooser.Choose(
             ToMatrix(checkpoint, found.U, "U", name), ToMatrix(checkpoint, found.V, "V", name), ToMatrix(checkpoint, found.W, "W", name),
@@ -66,9 +88,10 @@ public static class SchemeReader
         return new Matrix(shape[0], shape[1], data);
     }
 
-    private static SchemeSource ReadNpz(byte[] bytes, string path, string name, string? key)
+    private static SchemeSource ReadNpz(Stream stream, string path, string name, string? key)
     {
-        var keys = NpzReader.Keys(bytes, name);
+        using var zip = NpzReader.Open(stream, name);
+        var keys = NpzReader.Keys(zip);
         if (key is null)
         {
             if (keys.Count != 1)
@@ -76,23 +99,17 @@ public static class SchemeReader
                     $"{name}: holds {keys.Count} entries; choose one with --key (entries: {string.Join(" ", keys.Take(12))}{(keys.Count > 12 ? " ..." : "")})");
             key = keys[0];
         }
-        var array = NpzReader.ReadEntry(bytes, key, name);
+        var array = NpzReader.ReadEntry(zip, key, name);
         return new SchemeSource(AlphaTensorLayout.ToScheme(array, $"{name}[{key}]", key), path, "npz", key, null, AlphaTensorLayout.LayoutName, "declared");
     }
 
-    /// <summary>The file's bytes; refused if it is larger than `maxBytes` (a parameter so tests can reach the limit).</summary>
-    internal static byte[] ReadAllBytes(string path, string name, long maxBytes = MaxFileBytes)
+    /// <summary>The file, opened; refused if larger than `maxBytes` (a parameter so tests reach it).</summary>
+    internal static FileStream OpenBounded(string path, string name, long maxBytes = MaxFileBytes)
     {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new SchemeFormatException($"{path}: no such file");
-            if (info.Length > maxBytes) throw new SchemeFormatException($"{name}: {info.Length} bytes is over the {maxBytes}-byte limit");
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SchemeFormatException($"{name}: cannot read ({e.Message})");
-        }
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new SchemeFormatException($"{path}: no such file");
+        if (info.Length > maxBytes)
+            throw new SchemeFormatException($"{name}: {info.Length} bytes is over the {maxBytes}-byte limit");
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 }

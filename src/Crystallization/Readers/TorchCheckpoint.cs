@@ -30,19 +30,26 @@ public sealed class TorchCheckpoint
 
     public double[] Materialize(TorchTensor t) => t.Materialize(_storages[t.Storage.Key], BigEndian, FileName);
 
-    public static bool LooksLikeZip(byte[] bytes) => bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] is 3 or 5;
+    public static bool LooksLikeZip(byte[] bytes) => ZipSafety.LooksLikeZip(bytes);
 
     public static TorchCheckpoint Read(byte[] bytes, string name, PickleLimits? limits = null)
     {
+        // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
+        return Read(new MemoryStream(bytes, writable: false), name, limits);
+    }
+
+    /// <summary>Reads from a seekable stream: the first bytes are checked before the archive is opened.</summary>
+    public static TorchCheckpoint Read(Stream stream, string name, PickleLimits? limits = null)
+    {
         limits ??= PickleLimits.Default;
-        if (!LooksLikeZip(bytes))
-            throw new SchemeFormatException(bytes.Length > 0 && bytes[0] == 0x80
+        var head = StreamBytes.Peek(stream, 4);
+        if (!ZipSafety.LooksLikeZip(head))
+            throw new SchemeFormatException(head.Length > 0 && head[0] == 0x80
                 ? $"{name}: legacy (pre-1.6, non-zip) torch.save format is not supported; re-save it with a current PyTorch"
                 : $"{name}: not a PyTorch zip checkpoint");
         try
         {
-            // Stryker disable once Boolean : equivalent, see mutation/equivalent-mutants.md
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             return ReadArchive(zip, name, limits);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or NotSupportedException)

@@ -6,6 +6,10 @@ namespace StrassenRepro.Crystallization.Readers;
 /// <summary>Zip entry checks shared by the archive readers: safe names, and reads bounded by the declared size.</summary>
 public static class ZipSafety
 {
+    /// <summary>A zip's first bytes: "PK", then a local file header (3, 4) or an empty archive's end (5, 6).</summary>
+    public static bool LooksLikeZip(ReadOnlySpan<byte> head) =>
+        head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] is 3 or 5;
+
     /// <summary>Refuses absolute names, `..` segments, backslashes, drive letters and undecodable or control characters.</summary>
     public static void CheckName(string entry, string file)
     {
