@@ -15,7 +15,7 @@ public static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "Run seed (every random number of the run derives from it)", Required = true };
         var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", Required = true };
         var preset = new Option<string>("--preset") { Description = "upstream (the public code's numbers) or paper", DefaultValueFactory = _ => "upstream" };
-        preset.AcceptOnlyFromAmong([.. Presets.Names]);
+        preset.AcceptOnlyFromAmong([.. TrainingProtocols.Names]);
         var steps = new Option<int?>("--steps") { Description = "Phase 1 length in epochs (= optimizer steps with fresh data)" };
         var lr = new Option<double?>("--lr") { Description = "Phase 1 learning rate" };
         var wd = new Option<double?>("--wd") { Description = "Phase 1 (decoupled) weight decay" };
@@ -36,7 +36,7 @@ public static class TrainCommand
         {
             int b = parse.GetValue(batch);
             if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
-            var config = Presets.ByName(parse.GetValue(preset)!, parse.GetValue(seed), b);
+            var config = TrainingProtocols.ByName(parse.GetValue(preset)!, parse.GetValue(seed), b);
             if (parse.GetValue(steps) is int n)
             {
                 if (n < 0) throw new UsageException($"--steps {n} must be >= 0");
@@ -70,7 +70,7 @@ public static class TrainCommand
             {
                 VerifyCommand.PrintHuman(report);
                 var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
-                Console.Out.WriteLine($"  run             {result.Config.Preset}, seed {result.Config.Seed}, batch {result.Config.BatchSize}, {result.Steps} steps, config {result.ConfigHash[..16]}");
+                Console.Out.WriteLine($"  run             {result.Config.Protocol}, seed {result.Config.Seed}, batch {result.Config.BatchSize}, {result.Steps} steps, config {result.ConfigHash[..16]}");
                 Console.Out.WriteLine($"  pruned slots    {(result.PruneSkipped ? "none (at most 7 active: Phase 2 skipped)" : string.Join(",", result.PrunedSlots))}");
                 if (last is not null)
                     Console.Out.WriteLine($"  final losses    train {Output.Sci(last.TrainLoss)}, test {Output.Sci(last.TestLoss)}");
@@ -115,7 +115,7 @@ public static class TrainCommand
         var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
         return new JsonObject
         {
-            ["preset"] = result.Config.Preset,
+            ["preset"] = result.Config.Protocol,
             ["seed"] = result.Config.Seed,
             ["batchSize"] = result.Config.BatchSize,
             ["configHash"] = result.ConfigHash,
