@@ -12,7 +12,7 @@ public static class EngineAgreement
 {
     public static AgreementSample Trajectories(int runs, int batchSize, int steps, EngineChoice first, EngineChoice second, int threads = 0)
     {
-        var configs = Enumerable.Range(1, runs).Select(seed => Presets.Upstream(seed, batchSize) with
+        var configs = Enumerable.Range(1, runs).Select(seed => TrainingProtocols.Upstream(seed, batchSize) with
         {
             Phase1Epochs = steps,
             Prune = false,

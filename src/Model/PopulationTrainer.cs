@@ -37,7 +37,7 @@ public static class PopulationTrainer
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
     private static RunConfig ShapeOf(RunConfig r) => r with
     {
-        Preset = "", Seed = 0, Lr = 0, WeightDecay = 0, Init = InitKind.Symmetric, InitStd = 1,
+        Protocol = "", Seed = 0, Lr = 0, WeightDecay = 0, Init = InitKind.Symmetric, InitStd = 1,
         Phase2Lr = 0, Phase2WeightDecay = 0, ActiveThreshold = 0, TestSamples = 1,
         KappaSteps = [], KappaSamples = 0, KappaRelativeCutoff = 0,
     };

@@ -23,7 +23,9 @@ public enum ScheduleKind { Constant, Cosine, CosineWarmRestarts }
 /// </summary>
 public sealed record RunConfig
 {
-    public string Preset { get; init; } = "custom";
+    /// <summary>The training protocol this run follows (TrainingProtocols), "custom" when edited; stored as "preset".</summary>
+    [JsonPropertyName("preset")]
+    public string Protocol { get; init; } = "custom";
     public long Seed { get; init; }
     public int Slots { get; init; } = 8;
     public InitKind Init { get; init; } = InitKind.Symmetric;

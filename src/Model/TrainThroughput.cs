@@ -27,7 +27,7 @@ public static class TrainThroughput
 {
     public static ThroughputSample Measure(int batchSize, int population, int steps, int threads, EngineChoice? engine = null)
     {
-        var runs = Enumerable.Range(1, population).Select(seed => Presets.Upstream(seed, batchSize) with
+        var runs = Enumerable.Range(1, population).Select(seed => TrainingProtocols.Upstream(seed, batchSize) with
         {
             Phase1Epochs = steps,
             Prune = false,

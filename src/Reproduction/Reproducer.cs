@@ -9,7 +9,7 @@ namespace StrassenRepro.Reproduction;
 /// <summary>What `reproduce` was asked to do.</summary>
 public sealed record ReproduceOptions
 {
-    public required ReproductionPreset Preset { get; init; }
+    public required StudyPreset Preset { get; init; }
     public required IReadOnlyList<IClaim> Claims { get; init; }
     public required string OutDir { get; init; }
     public Shard Shard { get; init; } = Shard.Whole;
@@ -44,10 +44,10 @@ public static class Reproducer
         int alreadyStored = planned.Count(c => store.Contains(c.Hash()));
         if (alreadyStored > 0 && !o.Resume)
             throw new ArgumentException($"{store.Path} already holds {alreadyStored} runs of this plan; pass --resume to continue it, or choose another --out");
-        string? storedPreset = store.GetMeta(RunStore.PresetKey);
+        string? storedPreset = store.GetMeta(RunStore.StudyPresetKey);
         if (storedPreset is not null && storedPreset != o.Preset.Name)
             throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{o.Preset.Name}'");
-        store.SetMeta(RunStore.PresetKey, o.Preset.Name);
+        store.SetMeta(RunStore.StudyPresetKey, o.Preset.Name);
         try
         {
             var sweep = new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine);
@@ -74,7 +74,7 @@ public static class Reproducer
     }
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>
-    public static EvaluatedReport WriteReport(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims,
+    public static EvaluatedReport WriteReport(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims,
         string outDir, string? checkpointsDir = null)
     {
         var results = Evaluate(store, preset, claims, checkpointsDir);
@@ -86,14 +86,14 @@ public static class Reproducer
     }
 
     /// <summary>How much of the claims' plan the store holds (all, or a shard's part), under which preset.</summary>
-    public static ReportScope ScopeOf(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims)
+    public static ReportScope ScopeOf(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims)
     {
         var planned = SweepRunner.Canonical(ClaimCatalog.Plan(claims, preset));
         var stored = store.StoredHashes();
         return new ReportScope(preset.Name, planned.Count, planned.Count(c => stored.Contains(c.Hash())));
     }
 
-    public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, ReproductionPreset preset, IReadOnlyList<IClaim> claims, string? checkpointsDir = null)
+    public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims, string? checkpointsDir = null)
     {
         var runs = store.All().ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson));
         var context = new ClaimContext(preset, runs, checkpointsDir);
@@ -101,8 +101,8 @@ public static class Reproducer
     }
 
     /// <summary>The preset a store was filled with (recorded by reproduce).</summary>
-    public static ReproductionPreset PresetOf(RunStore store) =>
-        ReproductionPreset.ByName(store.GetMeta(RunStore.PresetKey)
+    public static StudyPreset PresetOf(RunStore store) =>
+        StudyPreset.ByName(store.GetMeta(RunStore.StudyPresetKey)
             ?? throw new RunStoreException($"{store.Path}: no preset recorded (not made by reproduce)"));
 
     /// <summary>Claim ids left out of this evaluation (by --claims): they get no verdict here.</summary>

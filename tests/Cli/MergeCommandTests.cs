@@ -12,10 +12,10 @@ public class MergeCommandTests
     {
         var path = Path.Combine(_dir, name);
         using var store = RunStore.Open(path);
-        store.SetMeta(RunStore.PresetKey, preset);
+        store.SetMeta(RunStore.StudyPresetKey, preset);
         store.AddAll([new StoredRun
         {
-            ConfigHash = $"hash-{seed}", ConfigJson = "{}", Preset = preset, Seed = seed, BatchSize = 32,
+            ConfigHash = $"hash-{seed}", ConfigJson = "{}", Protocol = "upstream", Seed = seed, BatchSize = 32,
             Outcome = "discrete", STheta = 1, Delta = 0, BrentMaxResidual = 0, CanonicalStrassen = true,
             RecordJson = "{}", GitCommit = "abc", VersionsJson = "{}",
             FinishedUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), Seconds = 1,

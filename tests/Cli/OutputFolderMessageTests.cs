@@ -36,7 +36,7 @@ public class OutputFolderMessageTests
         OneLine(CliRunner.Run("reproduce", "--preset", "smoke", "--claims", "C9", "--out", folder), message);
 
         var db = Path.Combine(TempDir(), "runs.db");
-        using (var store = RunStore.Open(db)) store.SetMeta(RunStore.PresetKey, "smoke");
+        using (var store = RunStore.Open(db)) store.SetMeta(RunStore.StudyPresetKey, "smoke");
         OneLine(CliRunner.Run("report", "--db", db, "--claims", "C9", "--out", folder), message);
         OneLine(CliRunner.Run("merge", "--into", Path.Combine(folder, "runs.db"), db), message);
     }

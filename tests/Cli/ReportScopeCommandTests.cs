@@ -47,7 +47,7 @@ public class ReportScopeCommandTests
     {
         var dir = TempFolder.Create("cli-scope");
         var db = Path.Combine(dir, "runs.db");
-        using (var store = RunStore.Open(db)) store.SetMeta(RunStore.PresetKey, "quick");
+        using (var store = RunStore.Open(db)) store.SetMeta(RunStore.StudyPresetKey, "quick");
 
         var (json, text) = Both("report", "--db", db, "--out", dir, "--claims", "C3");
 

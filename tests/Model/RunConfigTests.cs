@@ -8,7 +8,7 @@ public class RunConfigTests
     [Fact]
     public void The_hash_identifies_the_configuration_and_survives_a_JSON_round_trip()
     {
-        var config = Presets.Upstream(1, 32);
+        var config = TrainingProtocols.Upstream(1, 32);
         config.Hash().Should().MatchRegex("^[0-9a-f]{64}$");
         RunConfig.FromJson(config.ToJson()).Hash().Should().Be(config.Hash());
         (config with { Lr = 0.021 }).Hash().Should().NotBe(config.Hash());
@@ -18,7 +18,7 @@ public class RunConfigTests
     [Fact]
     public void The_upstream_preset_has_the_public_codes_numbers()
     {
-        var c = Presets.Upstream(1, 256);
+        var c = TrainingProtocols.Upstream(1, 256);
         (c.Slots, c.Init, c.InitStd, c.Data).Should().Be((8, InitKind.Symmetric, 0.5, "fresh"));
         (c.Phase1Epochs, c.Lr, c.WeightDecay, c.ClipNorm, c.Schedule, c.ScheduleT0).Should().Be((30000, 0.02, 1e-4, (double?)1.0, ScheduleKind.CosineWarmRestarts, 10000));
         (c.DecaySteps, c.DecayDepth, c.RefineSteps, c.Phase2BatchSize, c.Phase2Lr, c.Phase2WeightDecay).Should().Be((2000, 0.99, 10000, 256, 0.005, 0.0));
@@ -30,7 +30,7 @@ public class RunConfigTests
     [Fact]
     public void The_paper_preset_uses_the_given_batch_1000_epochs_and_AdamW_with_wd_1e_4()
     {
-        var c = Presets.Paper(1, 32);
+        var c = TrainingProtocols.Paper(1, 32);
         (c.BatchSize, c.Phase1Epochs, c.WeightDecay, c.Data, c.ScheduleT0).Should().Be((32, 1000, 1e-4, "fixed:1000", 333));
         c.StepsPerEpoch.Should().Be(32);
     }

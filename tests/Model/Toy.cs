@@ -5,7 +5,7 @@ namespace StrassenRepro.Tests.Model;
 /// <summary>Toy-scale configurations: the upstream protocol shrunk to a few hundred steps.</summary>
 internal static class Toy
 {
-    public static RunConfig Config(long seed, int phase1 = 200, int decay = 0, int refine = 0) => Presets.Upstream(seed, 32) with
+    public static RunConfig Config(long seed, int phase1 = 200, int decay = 0, int refine = 0) => TrainingProtocols.Upstream(seed, 32) with
     {
         Phase1Epochs = phase1,
         ScheduleT0 = 100,

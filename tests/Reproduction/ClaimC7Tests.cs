@@ -10,7 +10,7 @@ namespace StrassenRepro.Tests.Reproduction;
 public class ClaimC7Tests
 {
     private static ClaimResult Evaluate(string? dir) =>
-        new ClaimC7Checkpoints().Evaluate(new ClaimContext(ReproductionPreset.Smoke, new Dictionary<string, StrassenRepro.Reproduction.Sweep.RunRecord>(), dir));
+        new ClaimC7Checkpoints().Evaluate(new ClaimContext(StudyPreset.Smoke, new Dictionary<string, StrassenRepro.Reproduction.Sweep.RunRecord>(), dir));
 
     [Fact]
     public void Without_checkpoints_C7_is_inconclusive()

@@ -17,7 +17,7 @@ public sealed class PaperSweepFixture
         var dir = Path.Combine(RepoPaths.Root, "artifacts", "reproduction-tests");
         Results = Reproducer.Run(new ReproduceOptions
         {
-            Preset = ReproductionPreset.Paper,
+            Preset = StudyPreset.Paper,
             Claims = ClaimCatalog.All,
             OutDir = dir,
             Resume = true,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Claims;
 
 namespace StrassenRepro.Tests.Reproduction;
 

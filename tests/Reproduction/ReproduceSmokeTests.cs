@@ -14,7 +14,7 @@ public class ReproduceSmokeTests
 
     private static ReproduceOptions Options(string dir, bool resume = false) => new()
     {
-        Preset = ReproductionPreset.Smoke,
+        Preset = StudyPreset.Smoke,
         Claims = ClaimCatalog.All,
         OutDir = dir,
         Resume = resume,
@@ -31,7 +31,7 @@ public class ReproduceSmokeTests
         report.Scope.Should().Be(new ReportScope("smoke", report.Scope.PlannedRuns, report.Scope.PlannedRuns));
         report.Scope.Kind.Should().Be(ScopeKind.MechanicsOnly);
         using var store = RunStore.Open(Reproducer.DatabasePath(dir));
-        int planned = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke)).Count;
+        int planned = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, StudyPreset.Smoke)).Count;
         store.Count.Should().Be(planned);
         File.Exists(Path.Combine(dir, "report.md")).Should().BeTrue();
         File.Exists(Path.Combine(dir, "index.html")).Should().BeTrue();
@@ -68,7 +68,7 @@ public class ReproduceSmokeTests
 
         var stopped = run.Should().Throw<SweepInterruptedException>().Which;
         stopped.StoredRuns.Should().Be(firstPopulation).And.BeGreaterThan(0);
-        var plan = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, ReproductionPreset.Smoke));
+        var plan = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, StudyPreset.Smoke));
         stopped.PlannedRuns.Should().Be(plan.Count);
         using var store = RunStore.Open(Reproducer.DatabasePath(dir));
         store.Count.Should().Be(firstPopulation);

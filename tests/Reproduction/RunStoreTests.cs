@@ -11,7 +11,7 @@ public class RunStoreTests
     {
         ConfigHash = $"hash-{seed:D4}",
         ConfigJson = $"{{\"seed\":{seed}}}",
-        Preset = "quick",
+        Protocol = "upstream",
         Seed = seed,
         BatchSize = 32,
         Outcome = outcome,

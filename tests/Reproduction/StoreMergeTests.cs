@@ -12,7 +12,7 @@ public class StoreMergeTests
     {
         var path = Path.Combine(_dir, name);
         using var store = RunStore.Open(path);
-        store.SetMeta(RunStore.PresetKey, preset);
+        store.SetMeta(RunStore.StudyPresetKey, preset);
         store.AddAll(seeds.Select(s => RunStoreTests.Run(s)));
         return path;
     }
@@ -33,7 +33,7 @@ public class StoreMergeTests
         result.StoredRuns.Should().Be(3);
         using var merged = RunStore.Open(target);
         merged.All().Select(r => r.Seed).Should().Equal(1, 2, 3);
-        merged.GetMeta(RunStore.PresetKey).Should().Be("quick");
+        merged.GetMeta(RunStore.StudyPresetKey).Should().Be("quick");
         Leftovers().Should().BeEmpty();
     }
 

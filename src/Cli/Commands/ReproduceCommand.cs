@@ -19,7 +19,7 @@ public static class ReproduceCommand
                 + "(seconds: checks the mechanics, its verdicts mean nothing)",
             DefaultValueFactory = _ => "quick",
         };
-        preset.AcceptOnlyFromAmong([.. ReproductionPreset.Names]);
+        preset.AcceptOnlyFromAmong([.. StudyPreset.Names]);
         var claims = new Option<string?>("--claims") { Description = "Claims to run, e.g. C1,C4 (default: all that are implemented)" };
         var output = new Option<string>("--out") { Description = "Folder for the run store (runs.db) and the report", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
         var shard = new Option<string>("--shard") { Description = "Run the k-th of n deterministic parts of the plan, k/n (merge the shards' runs.db with `merge`)", DefaultValueFactory = _ => "1/1" };
@@ -41,7 +41,7 @@ public static class ReproduceCommand
         {
             var options = new ReproduceOptions
             {
-                Preset = ReproductionPreset.ByName(parse.GetValue(preset)!),
+                Preset = StudyPreset.ByName(parse.GetValue(preset)!),
                 Claims = Usage(() => ClaimCatalog.Select(OptionChecks.Claims(parse.GetValue(claims)))),
                 OutDir = parse.GetValue(output)!,
                 Shard = Usage(() => Shard.Parse(parse.GetValue(shard)!)),

@@ -15,7 +15,7 @@ public static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "Run seed (every random number of the run derives from it)", Required = true };
         var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", Required = true };
         var preset = new Option<string>("--preset") { Description = "upstream (the public code's numbers) or paper", DefaultValueFactory = _ => "upstream" };
-        preset.AcceptOnlyFromAmong([.. Presets.Names]);
+        preset.AcceptOnlyFromAmong([.. TrainingProtocols.Names]);
         var steps = new Option<int?>("--steps") { Description = "Phase 1 length in epochs (= optimizer steps with fresh data)" };
         var lr = new Option<double?>("--lr") { Description = "Phase 1 learning rate" };
         var wd = new Option<double?>("--wd") { Description = "Phase 1 (decoupled) weight decay" };
@@ -36,7 +36,7 @@ public static class TrainCommand
         {
             int b = parse.GetValue(batch);
             if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
-            var config = Presets.ByName(parse.GetValue(preset)!, parse.GetValue(seed), b);
+            var config = TrainingProtocols.ByName(parse.GetValue(preset)!, parse.GetValue(seed), b);
             if (parse.GetValue(steps) is int n)
             {
                 if (n < 0) throw new UsageException($"--steps {n} must be >= 0");
@@ -76,7 +76,7 @@ public static class TrainCommand
                 {
                     var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
                     var c = result.Config;
-                    Console.Out.WriteLine($"  run             {c.Preset}, seed {c.Seed}, batch {c.BatchSize}, " +
+                    Console.Out.WriteLine($"  run             {c.Protocol}, seed {c.Seed}, batch {c.BatchSize}, " +
                                           $"{result.Steps} steps, config {result.ConfigHash[..16]}");
                     string pruned = result.PruneSkipped
                         ? "none (at most 7 active: Phase 2 skipped)"
@@ -127,7 +127,7 @@ public static class TrainCommand
         var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
         return new JsonObject
         {
-            ["preset"] = result.Config.Preset,
+            ["preset"] = result.Config.Protocol,
             ["seed"] = result.Config.Seed,
             ["batchSize"] = result.Config.BatchSize,
             ["configHash"] = result.ConfigHash,

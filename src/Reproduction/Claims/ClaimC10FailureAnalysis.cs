@@ -18,7 +18,9 @@ public sealed class ClaimC10FailureAnalysis : IClaim
     public string Id => "C10";
     public string Title => "Failure analysis at B = 32";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.FailureAnalysisRunConfigs();
+    /// <summary>B = 32, seeds 3001.., kappa at the end of Phase 1.</summary>
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) =>
+        Enumerable.Range(3001, preset.FailureAnalysisRuns).Select(seed => StudyPreset.WithKappa(preset.Run(seed, 32)));
 
     /// <summary>Share of random N(0,1) pairs on which the run's final kept weights are within the tolerance everywhere.</summary>
     public static double Accuracy(RunRecord r)

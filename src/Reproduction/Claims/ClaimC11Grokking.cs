@@ -13,7 +13,14 @@ public sealed class ClaimC11Grokking : IClaim
     public string Id => "C11";
     public string Title => "Grokking before crystallization";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.GrokkingRunConfigs();
+    /// <summary>The `paper` protocol (a fixed training set of 1000 pairs, 1000 epochs), seeds 4001.., a curve point every epoch.</summary>
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) =>
+        Enumerable.Range(4001, preset.GrokkingRuns).Select(seed =>
+        {
+            var c = preset.Shaped(TrainingProtocols.Paper(seed, 32));
+            if (preset.Phase1Epochs is not null) c = c with { Data = "fixed:64" }; // smoke: a few hundred steps, not 200 passes over 1000 pairs
+            return c.Validated() with { CurveInterval = c.StepsPerEpoch };
+        });
 
     public ClaimResult Evaluate(ClaimContext context)
     {

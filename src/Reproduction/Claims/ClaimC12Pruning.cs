@@ -16,7 +16,7 @@ public sealed class ClaimC12Pruning : IClaim
     public string Id => "C12";
     public string Title => "Pruning tolerance of the discrete basin";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => SuccessDesign.Runs(preset);
 
     /// <summary>Zeroes the k coefficients of smallest magnitude (ties by position), then Q and the exact check.</summary>
     public static bool SurvivesPruning(Scheme kept, int k)

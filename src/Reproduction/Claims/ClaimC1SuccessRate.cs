@@ -16,7 +16,7 @@ public sealed class ClaimC1SuccessRate : IClaim
     public string Id => "C1";
     public string Title => "Success rate of the protocol";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => SuccessDesign.Runs(preset);
 
     public static bool InPaperRange(int batchSize) => batchSize is >= 24 and <= 128;
 

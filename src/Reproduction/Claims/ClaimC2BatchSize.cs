@@ -14,7 +14,7 @@ public sealed class ClaimC2BatchSize : IClaim
     public string Id => "C2";
     public string Title => "Batch size controls success";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => SuccessDesign.Runs(preset);
 
     public ClaimResult Evaluate(ClaimContext context)
     {

@@ -12,7 +12,9 @@ public sealed class ClaimC3PhaseOneAlone : IClaim
     public string Id => "C3";
     public string Title => "Phase 1 alone does not crystallize";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.PhaseOneAloneRunConfigs();
+    /// <summary>Phase 1 alone (pruning off), seeds 1001.. so they share no run with SuccessDesign.</summary>
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) =>
+        Enumerable.Range(1001, preset.PhaseOneAloneRuns).Select(seed => preset.Run(seed, preset.PhaseOneAloneBatchSize) with { Prune = false });
 
     public ClaimResult Evaluate(ClaimContext context)
     {

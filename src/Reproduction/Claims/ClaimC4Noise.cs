@@ -19,7 +19,7 @@ public sealed class ClaimC4Noise : IClaim
     public string Id => "C4";
     public string Title => "Noise destroys crystallization";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => SuccessDesign.Runs(preset);
 
     public ClaimResult Evaluate(ClaimContext context)
     {

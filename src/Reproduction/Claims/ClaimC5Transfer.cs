@@ -22,7 +22,7 @@ public sealed class ClaimC5Transfer : IClaim
     public string Id => "C5";
     public string Title => "Zero-shot transfer to 64x64";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => SuccessDesign.Runs(preset);
 
     public ClaimResult Evaluate(ClaimContext context)
     {

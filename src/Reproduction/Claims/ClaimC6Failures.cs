@@ -14,7 +14,7 @@ public sealed class ClaimC6Failures : IClaim
     public string Id => "C6";
     public string Title => "Failed runs are not Strassen";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.SuccessRuns();
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => SuccessDesign.Runs(preset);
 
     /// <summary>Test loss against optimizer step for a few failed runs (the paper: they reach low 2x2 loss).</summary>
     private static FigureSpec CurvesFigure(IReadOnlyList<Sweep.RunRecord> runs) => new()

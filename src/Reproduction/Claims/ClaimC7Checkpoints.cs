@@ -11,7 +11,7 @@ public sealed class ClaimC7Checkpoints : IClaim
     public string Id => "C7";
     public string Title => "Pre-trained checkpoints are exact";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => [];
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => [];
 
     public ClaimResult Evaluate(ClaimContext context)
     {

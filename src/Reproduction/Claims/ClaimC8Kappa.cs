@@ -13,7 +13,21 @@ public sealed class ClaimC8Kappa : IClaim
     public string Id => "C8";
     public string Title => "kappa separates success from failure";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => preset.KappaSweepRunConfigs();
+    /// <summary>The sweep: B in 8..256, wd log-spaced in 1e-5..1e-2, lr in 0.0009..0.002, 3000 epochs, kappa at the end of Phase 1.</summary>
+    public IEnumerable<RunConfig> Plan(StudyPreset preset)
+    {
+        int[] batches = [8, 16, 32, 64, 96, 128, 160, 192, 224, 256];
+        int runs = preset.KappaSweepRuns;
+        for (int i = 0; i < runs; i++)
+        {
+            int b = batches[i % batches.Length];
+            double t = (i / batches.Length) / Math.Max(1.0, (runs - 1) / batches.Length);
+            double wd = Math.Pow(10, -5 + 3 * t);
+            double lr = 0.0009 + 0.0011 * ((i * 7) % 11) / 10.0;
+            var c = TrainingProtocols.ByName(preset.Protocol, 2001 + i, b) with { Phase1Epochs = 3000, ScheduleT0 = 1000, Lr = lr, WeightDecay = wd };
+            yield return StudyPreset.WithKappa(preset.Shaped(c));
+        }
+    }
 
     public static FigureSpec RocFigure(IReadOnlyList<double> failures, IReadOnlyList<double> successes, double auc)
     {

@@ -12,7 +12,7 @@ public sealed class ClaimC9Memory : IClaim
     public string Id => "C9";
     public string Title => "Cache arithmetic";
 
-    public IEnumerable<RunConfig> Plan(ReproductionPreset preset) => [];
+    public IEnumerable<RunConfig> Plan(StudyPreset preset) => [];
 
     /// <summary>float32 bytes of the model, the Adam state, and one sample's forward and backward buffers.</summary>
     public static (long Model, long Optimizer, long PerSample) Footprint(int slots = 8)

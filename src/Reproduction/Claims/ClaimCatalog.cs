@@ -24,5 +24,5 @@ public static class ClaimCatalog
         return All.Where(c => wanted.Contains(c.Id)).ToList();
     }
 
-    public static IEnumerable<RunConfig> Plan(IEnumerable<IClaim> claims, ReproductionPreset preset) => claims.SelectMany(c => c.Plan(preset));
+    public static IEnumerable<RunConfig> Plan(IEnumerable<IClaim> claims, StudyPreset preset) => claims.SelectMany(c => c.Plan(preset));
 }

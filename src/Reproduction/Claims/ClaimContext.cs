@@ -4,9 +4,9 @@ using StrassenRepro.Reproduction.Sweep;
 namespace StrassenRepro.Reproduction.Claims;
 
 /// <summary>The stored runs a claim is evaluated on, looked up by configuration hash.</summary>
-public sealed class ClaimContext(ReproductionPreset preset, IReadOnlyDictionary<string, RunRecord> runs, string? checkpointsDir = null)
+public sealed class ClaimContext(StudyPreset preset, IReadOnlyDictionary<string, RunRecord> runs, string? checkpointsDir = null)
 {
-    public ReproductionPreset Preset { get; } = preset;
+    public StudyPreset Preset { get; } = preset;
 
     /// <summary>A folder of checkpoint files to judge (claim C7), when given.</summary>
     public string? CheckpointsDir { get; } = checkpointsDir;

@@ -12,7 +12,7 @@ public interface IClaim
     string Title { get; }
 
     /// <summary>The runs this claim needs (may overlap other claims' runs: the store keeps each once).</summary>
-    IEnumerable<RunConfig> Plan(ReproductionPreset preset);
+    IEnumerable<RunConfig> Plan(StudyPreset preset);
 
     ClaimResult Evaluate(ClaimContext context);
 }

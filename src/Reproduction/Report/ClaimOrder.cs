@@ -1,3 +1,4 @@
+using StrassenRepro.Reproduction.Claims;
 namespace StrassenRepro.Reproduction.Report;
 
 /// <summary>Claims in id order: C1, C2, ..., C10, C11, C12 (by number, not as strings).</summary>

@@ -1,3 +1,4 @@
+using StrassenRepro.Reproduction.Claims;
 namespace StrassenRepro.Reproduction.Report;
 
 /// <summary>A written report's claims, and what their verdicts can mean.</summary>

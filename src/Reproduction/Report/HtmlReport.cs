@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using StrassenRepro.Reproduction.Claims;
 
 namespace StrassenRepro.Reproduction.Report;
 

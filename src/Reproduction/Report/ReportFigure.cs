@@ -1,4 +1,5 @@
 using System.Text;
+using StrassenRepro.Reproduction.Claims;
 
 namespace StrassenRepro.Reproduction.Report;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StrassenRepro.Reproduction.Claims;
 
 namespace StrassenRepro.Reproduction.Report;
 

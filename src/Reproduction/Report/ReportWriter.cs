@@ -1,3 +1,4 @@
+using StrassenRepro.Reproduction.Claims;
 namespace StrassenRepro.Reproduction.Report;
 
 /// <summary>The files one call of <see cref="ReportWriter.Write"/> produced.</summary>

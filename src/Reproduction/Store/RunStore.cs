@@ -82,7 +82,7 @@ public sealed class RunStore : IDisposable
                 """;
             cmd.Parameters.AddWithValue("$hash", run.ConfigHash);
             cmd.Parameters.AddWithValue("$config", run.ConfigJson);
-            cmd.Parameters.AddWithValue("$preset", run.Preset);
+            cmd.Parameters.AddWithValue("$preset", run.Protocol);
             cmd.Parameters.AddWithValue("$seed", run.Seed);
             cmd.Parameters.AddWithValue("$batch", run.BatchSize);
             cmd.Parameters.AddWithValue("$outcome", run.Outcome);
@@ -160,7 +160,7 @@ public sealed class RunStore : IDisposable
             {
                 ConfigHash = r.GetString(0),
                 ConfigJson = r.GetString(1),
-                Preset = r.GetString(2),
+                Protocol = r.GetString(2),
                 Seed = r.GetInt64(3),
                 BatchSize = r.GetInt32(4),
                 Outcome = r.GetString(5),
@@ -180,7 +180,7 @@ public sealed class RunStore : IDisposable
     }
 
     /// <summary>The meta key under which reproduce records its preset.</summary>
-    public const string PresetKey = "preset";
+    public const string StudyPresetKey = "preset";
 
     /// <summary>
     /// Copies the runs of another store (a shard) into this one, and its preset; returns how many were new.
@@ -190,12 +190,12 @@ public sealed class RunStore : IDisposable
     {
         if (!File.Exists(otherPath)) throw new RunStoreException($"{otherPath}: no such run store");
         using var other = Open(otherPath);
-        string? theirs = other.GetMeta(PresetKey), mine = GetMeta(PresetKey);
+        string? theirs = other.GetMeta(StudyPresetKey), mine = GetMeta(StudyPresetKey);
         if (theirs is not null && mine is not null && theirs != mine)
             throw new RunStoreException(
                 $"{otherPath} holds a '{theirs}' sweep, the store it is merged into a '{mine}' one");
         int added = AddAll(other.All());
-        if (theirs is not null) SetMeta(PresetKey, theirs);
+        if (theirs is not null) SetMeta(StudyPresetKey, theirs);
         return added;
     }
 

@@ -9,7 +9,8 @@ public sealed record StoredRun
     /// <summary>SHA-256 of the run's canonical configuration JSON: the run's identity.</summary>
     public required string ConfigHash { get; init; }
     public required string ConfigJson { get; init; }
-    public required string Preset { get; init; }
+    /// <summary>The run's training protocol (column "preset").</summary>
+    public required string Protocol { get; init; }
     public required long Seed { get; init; }
     public required int BatchSize { get; init; }
     public required string Outcome { get; init; }

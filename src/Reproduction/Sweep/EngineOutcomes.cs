@@ -24,7 +24,7 @@ public static class EngineOutcomes
     public static EngineOutcomeComparison Compare(int runs, int batchSize, EngineChoice first, EngineChoice second,
         int threads = 0, int populationSize = 256)
     {
-        var configs = Enumerable.Range(1, runs).Select(seed => Presets.Upstream(seed, batchSize)).ToArray();
+        var configs = Enumerable.Range(1, runs).Select(seed => TrainingProtocols.Upstream(seed, batchSize)).ToArray();
         var a = Count(configs, first, threads, populationSize);
         var b = Count(configs, second, threads, populationSize);
         return new EngineOutcomeComparison(runs, batchSize, a, b,

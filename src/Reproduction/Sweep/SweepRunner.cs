@@ -104,7 +104,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
     {
         ConfigHash = record.ConfigHash,
         ConfigJson = record.Config.ToJson(),
-        Preset = record.Config.Preset,
+        Protocol = record.Config.Protocol,
         Seed = record.Config.Seed,
         BatchSize = record.Config.BatchSize,
         Outcome = record.Verification.Outcome,

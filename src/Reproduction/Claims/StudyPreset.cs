@@ -1,17 +1,19 @@
 using StrassenRepro.Model;
 
-namespace StrassenRepro.Reproduction;
+namespace StrassenRepro.Reproduction.Claims;
 
 /// <summary>
-/// An experiment design: which runs the claims need and how many. `quick` gives every implemented claim a
-/// verdict in minutes on 2 cores (inconclusive allowed); `paper` follows the paper's designs. The training
-/// protocol of every run is a Model preset (`upstream` by default: the public code's numbers).
+/// A study preset: how many runs each claim's design gets (the designs themselves live with their claims:
+/// SuccessDesign for the claims that share the C1/C2 runs, each other claim's in its Plan). `quick` gives every
+/// claim a verdict in minutes on 2 cores (inconclusive allowed); `paper` follows the paper's designs; `smoke`
+/// checks the mechanics in seconds; `gpu` is sized for the gpu engine. Every run trains with a training protocol
+/// (Model's TrainingProtocols; `upstream` by default: the public code's numbers).
 /// </summary>
-public sealed record ReproductionPreset
+public sealed record StudyPreset
 {
     public required string Name { get; init; }
 
-    /// <summary>Training protocol (Model preset) of every run: upstream or paper.</summary>
+    /// <summary>Training protocol (TrainingProtocols) of every run: upstream or paper.</summary>
     public string Protocol { get; init; } = "upstream";
 
     /// <summary>C1/C2 design: (batch size, first seed, seeds) blocks; distinct seeds per block. Quick adds B = 256 and 512
@@ -48,7 +50,7 @@ public sealed record ReproductionPreset
     public static readonly IReadOnlyList<string> Names = ["quick", "paper", "smoke", "gpu"];
 
     /// <summary>Seconds, not minutes: checks the mechanics end to end; its verdicts say nothing about the paper.</summary>
-    public static ReproductionPreset Smoke => new()
+    public static StudyPreset Smoke => new()
     {
         Name = "smoke",
         SuccessDesign = [(16, 1, 2), (32, 1, 2), (64, 1, 2), (128, 1, 2), (256, 1, 2)],
@@ -61,7 +63,7 @@ public sealed record ReproductionPreset
         Phase2Steps = 50,
     };
 
-    public static ReproductionPreset Quick => new()
+    public static StudyPreset Quick => new()
     {
         Name = "quick",
         SuccessDesign = [(8, 1, 20), (16, 1, 20), (24, 1, 20), (32, 1, 20), (48, 1, 20), (64, 1, 20), (96, 1, 20), (128, 1, 20), (256, 1, 20), (512, 1, 20)],
@@ -70,7 +72,7 @@ public sealed record ReproductionPreset
     };
 
     /// <summary>The paper's C1/C2 designs: B in {8,16,32,64,128} x 15 and B in {8,16,24,32,48,64,96,128} x 15 (195 runs).</summary>
-    public static ReproductionPreset Paper => new()
+    public static StudyPreset Paper => new()
     {
         Name = "paper",
         SuccessDesign =
@@ -91,63 +93,30 @@ public sealed record ReproductionPreset
     /// the other claims. Measured on an H200 the engine steps about 60 million runs a second at B = 32 with 2^16 or more
     /// runs in a population (src/Model/README.md).
     /// </summary>
-    public static ReproductionPreset Gpu => Paper with
+    public static StudyPreset Gpu => Paper with
     {
         Name = "gpu",
         SuccessDesign = [(8, 1, 10000), (16, 1, 10000), (24, 1, 10000), (32, 1, 10000), (48, 1, 10000), (64, 1, 10000), (96, 1, 10000), (128, 1, 10000), (256, 1, 10000)],
         PopulationSize = 16384,
     };
 
-    public static ReproductionPreset ByName(string name) => name switch
+    public static StudyPreset ByName(string name) => name switch
     {
         "quick" => Quick,
         "paper" => Paper,
         "smoke" => Smoke,
         "gpu" => Gpu,
-        _ => throw new ArgumentException($"unknown preset '{name}' (known: {string.Join(", ", Names)})"),
+        _ => throw new ArgumentException($"unknown study preset '{name}' (known: {string.Join(", ", Names)})"),
     };
 
-    /// <summary>The two-phase runs of the C1/C2 design.</summary>
-    public IEnumerable<RunConfig> SuccessRuns() =>
-        SuccessDesign.SelectMany(block => Enumerable.Range(block.FirstSeed, block.Seeds)
-            .Select(seed => Scaled(Presets.ByName(Protocol, seed, block.BatchSize))));
+    /// <summary>A run of this preset's protocol, validated and shortened where the preset says so (smoke).</summary>
+    public RunConfig Run(long seed, int batchSize) => Shaped(TrainingProtocols.ByName(Protocol, seed, batchSize));
 
-    /// <summary>The Phase-1-only runs of C3 (seeds 1001.. so they share no run with the design above).</summary>
-    public IEnumerable<RunConfig> PhaseOneAloneRunConfigs() =>
-        Enumerable.Range(1001, PhaseOneAloneRuns)
-            .Select(seed => Scaled(Presets.ByName(Protocol, seed, PhaseOneAloneBatchSize)) with { Prune = false });
+    /// <summary>Kappa measured at the end of Phase 1 with KappaSamples per-sample gradients (C8, C10).</summary>
+    public static RunConfig WithKappa(RunConfig c) => c with { KappaSteps = [c.Phase1Steps], KappaSamples = KappaSamples };
 
-    /// <summary>C8's sweep: B in 8..256, wd log-spaced in 1e-5..1e-2, lr in 0.0009..0.002, 3000 epochs, kappa at the end of Phase 1.</summary>
-    public IEnumerable<RunConfig> KappaSweepRunConfigs()
-    {
-        int[] batches = [8, 16, 32, 64, 96, 128, 160, 192, 224, 256];
-        for (int i = 0; i < KappaSweepRuns; i++)
-        {
-            int b = batches[i % batches.Length];
-            double t = (i / batches.Length) / Math.Max(1.0, (KappaSweepRuns - 1) / batches.Length);
-            double wd = Math.Pow(10, -5 + 3 * t);
-            double lr = 0.0009 + 0.0011 * ((i * 7) % 11) / 10.0;
-            var c = Presets.ByName(Protocol, 2001 + i, b) with { Phase1Epochs = 3000, ScheduleT0 = 1000, Lr = lr, WeightDecay = wd };
-            yield return WithKappa(Scaled(c));
-        }
-    }
-
-    /// <summary>C10: B = 32, kappa at the end of Phase 1.</summary>
-    public IEnumerable<RunConfig> FailureAnalysisRunConfigs() =>
-        Enumerable.Range(3001, FailureAnalysisRuns).Select(seed => WithKappa(Scaled(Presets.ByName(Protocol, seed, 32))));
-
-    /// <summary>C11: the `paper` protocol (a fixed training set of 1000 pairs, 1000 epochs), a curve point every epoch.</summary>
-    public IEnumerable<RunConfig> GrokkingRunConfigs() =>
-        Enumerable.Range(4001, GrokkingRuns).Select(seed =>
-        {
-            var c = Scaled(Presets.Paper(seed, 32));
-            if (Phase1Epochs is not null) c = c with { Data = "fixed:64" }; // smoke: a few hundred steps, not 200 passes over 1000 pairs
-            return c.Validated() with { CurveInterval = c.StepsPerEpoch };
-        });
-
-    private static RunConfig WithKappa(RunConfig c) => c with { KappaSteps = [c.Phase1Steps], KappaSamples = KappaSamples };
-
-    private RunConfig Scaled(RunConfig c)
+    /// <summary>The run, validated, with the smoke preset's shorter phases when it has them.</summary>
+    public RunConfig Shaped(RunConfig c)
     {
         if (Phase1Epochs is int e) c = c with { Phase1Epochs = e, ScheduleT0 = Math.Max(1, Math.Min(c.ScheduleT0, e)) };
         if (Phase2Steps is int s) c = c with { DecaySteps = s, RefineSteps = s, Phase2BatchSize = Math.Min(c.Phase2BatchSize, 64) };

@@ -1,7 +1,10 @@
 namespace StrassenRepro.Model;
 
-/// <summary>Named run configurations. A preset never changes to make a claim pass; variants get new names.</summary>
-public static class Presets
+/// <summary>
+/// Training protocols: how one run trains, named (upstream, paper). A protocol never changes to make a claim pass;
+/// variants get new names. (Study presets, in src/Reproduction, say how many runs each claim gets.)
+/// </summary>
+public static class TrainingProtocols
 {
     public static readonly IReadOnlyList<string> Names = ["upstream", "paper"];
 
@@ -12,7 +15,7 @@ public static class Presets
     /// </summary>
     public static RunConfig Upstream(long seed, int batchSize = 256) => new RunConfig
     {
-        Preset = "upstream",
+        Protocol = "upstream",
         Seed = seed,
         BatchSize = batchSize,
     }.Validated();
@@ -20,11 +23,11 @@ public static class Presets
     /// <summary>
     /// The paper's protocol as stated (B given, >= 1000 epochs, AdamW wd 1e-4, prune to 7, round), with the appendix
     /// choices lr 0.02 and cosine restarts T_0 = max(epochs/3, 100). "Epoch" needs a finite training set to mean a
-    /// pass, so this preset uses the public code's other scripts' fixed set: 1000 training pairs, 200 test pairs.
+    /// pass, so this protocol uses the public code's other scripts' fixed set: 1000 training pairs, 200 test pairs.
     /// </summary>
     public static RunConfig Paper(long seed, int batchSize, int epochs = 1000) => new RunConfig
     {
-        Preset = "paper",
+        Protocol = "paper",
         Seed = seed,
         BatchSize = batchSize,
         Data = "fixed:1000",
@@ -37,6 +40,6 @@ public static class Presets
     {
         "upstream" => Upstream(seed, batchSize),
         "paper" => Paper(seed, batchSize),
-        _ => throw new ArgumentException($"unknown preset '{name}' (known: {string.Join(", ", Names)})"),
+        _ => throw new ArgumentException($"unknown training protocol '{name}' (known: {string.Join(", ", Names)})"),
     };
 }

@@ -1,13 +1,6 @@
-namespace StrassenRepro.Reproduction.Report;
+namespace StrassenRepro.Reproduction.Claims;
 
-/// <summary>A claim's verdict, always computed from data by the claim's rule (printed next to it).</summary>
-public enum Verdict
-{
-    Reproduced,
-    NotReproduced,
-    Inconclusive,
-}
-
+/// <summary>Verdicts as the report and summary.json write them.</summary>
 public static class VerdictNames
 {
     public static string ToWire(this Verdict v) => v switch

@@ -1,0 +1,24 @@
+using StrassenRepro.Reproduction.Report;
+
+namespace StrassenRepro.Reproduction.Claims;
+
+/// <summary>What one claim's evaluation produced: the summary row, the evidence (tables, figures), and how it was decided.</summary>
+public sealed record ClaimResult
+{
+    /// <summary>C1..C12 (claims.md).</summary>
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>The paper's statement and numbers, one line.</summary>
+    public required string PaperSays { get; init; }
+    /// <summary>What the harness measured, one line with the numbers.</summary>
+    public required string WeMeasured { get; init; }
+    public required Verdict Verdict { get; init; }
+    /// <summary>The verdict rule, written out (e.g. "reproduced iff 0.68 lies in the Wilson 95% CI ...").</summary>
+    public required string Rule { get; init; }
+    /// <summary>Stored runs the evaluation used (their configuration hashes are listed in the report).</summary>
+    public IReadOnlyList<string> RunHashes { get; init; } = [];
+    public IReadOnlyList<ReportTable> Tables { get; init; } = [];
+    public IReadOnlyList<FigureSpec> Figures { get; init; } = [];
+    /// <summary>Free-text notes: choices made where the paper is vague, protocol checks, caveats.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
