@@ -22,6 +22,8 @@ public static class Checkpoint
     public static JsonObject Metadata(RunResult result, EngineChoice engine)
     {
         var metadata = Fields(result, engine);
+        if (ProtocolSources.Find(result.Config.Protocol) is { } source)
+            metadata["source"] = JsonSerializer.SerializeToNode(source, Json);
         // Only the gpu engine names a device: cpu-engine checkpoints keep the bytes they always had.
         if (engine.Kind == EngineKind.Gpu)
             metadata["device"] = new JsonObject(engine.Describe().Where(f => f.Key != "engine")

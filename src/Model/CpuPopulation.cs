@@ -95,6 +95,12 @@ public sealed class CpuPopulation : IPopulationEngine
         if (plan.ClipNorm is double clip) Clip(g, (float)clip);
 
         double lr = plan.LrOf(run);
+        if (plan.Optimizer == OptimizerKind.Sgd)
+        {
+            SgdStep(p, g, (float)(-lr), (float)plan.WeightDecay[run]);
+            ZeroSlots(plan, run, p);
+            return lossSum / (plan.Rows * 4.0);
+        }
         float decay = (float)(1 - lr * plan.WeightDecay[run]);
         float negStep = (float)(-(lr / bc1));
         float w1 = (float)(1 - plan.Beta1), beta2 = (float)plan.Beta2, w2 = (float)(1 - plan.Beta2), eps = (float)plan.Eps;
@@ -137,11 +143,29 @@ public sealed class CpuPopulation : IPopulationEngine
             float denom = MathF.Sqrt(v[i]) / bc2Sqrt + eps;
             p[i] = p[i] + negStep * m[i] / denom;
         }
-        if (plan.ZeroAfter is not null)
-            for (int s = 0; s < r; s++)
-                if (StepPlan.Has(plan.ZeroAfter, run, s))
-                    for (int row = 0; row < 12; row++) p[row * r + s] = 0f;
+        ZeroSlots(plan, run, p);
         return lossSum / (plan.Rows * 4.0);
+    }
+
+    /// <summary>PyTorch's SGD without momentum, element-wise: d = g + wd p (when wd != 0), p = p + (-lr) d.</summary>
+    private static void SgdStep(Span<float> p, ReadOnlySpan<float> g, float negLr, float wd)
+    {
+        for (int i = 0; i < p.Length; i++)
+        {
+            float d = g[i];
+            if (wd != 0) d = d + wd * p[i];
+            p[i] = p[i] + negLr * d;
+        }
+    }
+
+    /// <summary>The plan's ZeroAfter slots of this run set to +0.</summary>
+    private void ZeroSlots(StepPlan plan, int run, Span<float> p)
+    {
+        if (plan.ZeroAfter is null) return;
+        int r = Slots;
+        for (int s = 0; s < r; s++)
+            if (StepPlan.Has(plan.ZeroAfter, run, s))
+                for (int row = 0; row < 12; row++) p[row * r + s] = 0f;
     }
 
     /// <summary>clip_grad_norm_ over the three tensors U, V, W: sqrt of the sum of their squared norms.</summary>

@@ -37,7 +37,7 @@ public static class PopulationTrainer
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
     private static RunConfig ShapeOf(RunConfig r) => r with
     {
-        Protocol = "", Seed = 0, Lr = 0, WeightDecay = 0, Init = InitKind.Symmetric, InitStd = 1,
+        Protocol = "", Seed = 0, DataSeed = null, Lr = 0, WeightDecay = 0, Init = InitKind.Symmetric, InitStd = 1, InitGain = 0,
         Phase2Lr = 0, Phase2WeightDecay = 0, ActiveThreshold = 0, TestSamples = 1,
         KappaSteps = [], KappaSamples = 0, KappaRelativeCutoff = 0,
     };
@@ -62,6 +62,17 @@ public static class PopulationTrainer
         var v = dest.AsSpan(stride + p * block, block);
         var wt = dest.AsSpan(2 * stride + p * block, block);
         var rng = new NormalStream(StreamKey.Of(c.Seed, StreamKey.Init, 0));
+        if (c.Init == InitKind.XavierUniform)
+        {
+            // xavier_uniform_ on U (R x 4), V (R x 4), W (4 x R): one bound for all three, drawn in that order.
+            double bound = c.InitGain * Math.Sqrt(6.0 / (4 + c.Slots));
+            for (int i = 0; i < block; i++) u[i] = (float)(bound * (2 * rng.NextUniform() - 1));
+            for (int i = 0; i < block; i++) v[i] = (float)(bound * (2 * rng.NextUniform() - 1));
+            for (int z = 0; z < 4; z++)
+                for (int r = 0; r < c.Slots; r++)
+                    wt[r * 4 + z] = (float)(bound * (2 * rng.NextUniform() - 1));
+            return;
+        }
         for (int i = 0; i < block; i++) u[i] = (float)(rng.NextNormal() * c.InitStd);
         if (c.Init == InitKind.Symmetric) u.CopyTo(v);
         else for (int i = 0; i < block; i++) v[i] = (float)(rng.NextNormal() * c.InitStd);
@@ -122,7 +133,7 @@ public static class PopulationTrainer
             using IPopulationEngine population = _engine.Kind switch
             {
                 EngineKind.Torch => new TorchPopulation(initial, _p, _r),
-                EngineKind.Gpu => new GpuPopulation(_engine.OpenDevice()!, initial, _p, _r, _runs.Select(r => r.Seed).ToArray(),
+                EngineKind.Gpu => new GpuPopulation(_engine.OpenDevice()!, initial, _p, _r, _runs.Select(r => r.DataKey).ToArray(),
                     _shape.DataMode.IsFresh ? null : _data.Select(d => d.TrainingSet!).ToArray()),
                 _ => new CpuPopulation(initial, _p, _r, _threads),
             };
@@ -160,7 +171,7 @@ public static class PopulationTrainer
             var wd = _runs.Select(r => r.WeightDecay).ToArray();
             for (long epoch = 0; epoch < _shape.Phase1Epochs; epoch++)
             {
-                double? term = LrSchedule.Term(_shape.Schedule, _shape.ScheduleT0, epoch);
+                double? term = LrSchedule.Term(_shape.Schedule, _shape.ScheduleT0, epoch, _shape.ScheduleTMult ?? 1);
                 for (int s = 0; s < _shape.StepsPerEpoch; s++)
                 {
                     var key = new BatchKey(StreamKey.TrainBatch, _step, epoch, s * _shape.BatchSize);
@@ -168,6 +179,7 @@ public static class PopulationTrainer
                     {
                         LrTerm = term,
                         EtaMin = _shape.ScheduleEtaMin,
+                        Optimizer = _shape.Optimizer,
                     });
                     AfterStep(population, loss, 1);
                 }

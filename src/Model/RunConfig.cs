@@ -11,6 +11,20 @@ public enum InitKind
     Symmetric,
     /// <summary>U, V and W from independent draws.</summary>
     Independent,
+    /// <summary>
+    /// torch.nn.init.xavier_uniform_ on each tensor in the order U, V, W: Uniform(-b, b), b = InitGain sqrt(6 / (4 + R))
+    /// (fan in and fan out of an R x 4 or 4 x R matrix), independent draws.
+    /// </summary>
+    XavierUniform,
+}
+
+/// <summary>Phase 1's optimizer (Phase 2 always uses Adam, as the public code's sparsify()).</summary>
+public enum OptimizerKind
+{
+    /// <summary>PyTorch's AdamW (decoupled weight decay).</summary>
+    AdamW,
+    /// <summary>PyTorch's SGD without momentum: g += wd p (coupled weight decay), p -= lr g.</summary>
+    Sgd,
 }
 
 public enum ScheduleKind { Constant, Cosine, CosineWarmRestarts }
@@ -30,6 +44,17 @@ public sealed record RunConfig
     public int Slots { get; init; } = 8;
     public InitKind Init { get; init; } = InitKind.Symmetric;
     public double InitStd { get; init; } = 0.5;
+    /// <summary>Xavier init only: the gain (the other inits ignore it). Left out of the JSON when 0.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double InitGain { get; init; }
+
+    /// <summary>
+    /// Key of the run's data streams (batches, fixed training set and its shuffles, test set, kappa probes); null = Seed.
+    /// Scripts that reseed after building the model (apendix_experiments: 9999, validate2: 42) give every run one data
+    /// stream and only the init differs; this says so. Left out of the JSON when null, so older runs keep their hash.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? DataSeed { get; init; }
 
     /// <summary>"fresh" (a new N(0,1) batch every step) or "fixed:N" (N training samples, passes over them).</summary>
     public string Data { get; init; } = "fresh";
@@ -39,6 +64,9 @@ public sealed record RunConfig
     // Phase 1: AdamW (PyTorch semantics) with gradient-norm clipping and a schedule.
     public int BatchSize { get; init; } = 256;
     public int Phase1Epochs { get; init; } = 30000;
+    /// <summary>Phase 1's optimizer; left out of the JSON when AdamW.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public OptimizerKind Optimizer { get; init; }
     public double Lr { get; init; } = 0.02;
     public double WeightDecay { get; init; } = 1e-4;
     public double Beta1 { get; init; } = 0.9;
@@ -49,6 +77,9 @@ public sealed record RunConfig
     public ScheduleKind Schedule { get; init; } = ScheduleKind.CosineWarmRestarts;
     /// <summary>Restart period (warm restarts) or annealing length (cosine), in epochs.</summary>
     public int ScheduleT0 { get; init; } = 10000;
+    /// <summary>Warm restarts: each period is T_mult times the last (PyTorch's T_mult); null = 1. Left out of the JSON when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ScheduleTMult { get; init; }
     public double ScheduleEtaMin { get; init; }
 
     // Phase 2: decay-prune the least important slots one by one, then refine with them held at 0 (Adam, no decay).
@@ -93,6 +124,10 @@ public sealed record RunConfig
     [JsonIgnore]
     public DataMode DataMode => DataMode.Parse(Data);
 
+    /// <summary>The key of the data streams: DataSeed when set, else Seed.</summary>
+    [JsonIgnore]
+    public long DataKey => DataSeed ?? Seed;
+
     /// <summary>Steps of one epoch in Phase 1.</summary>
     [JsonIgnore]
     public int StepsPerEpoch => DataMode.StepsPerEpoch(BatchSize);
@@ -115,6 +150,8 @@ public sealed record RunConfig
         Require(double.IsFinite(Lr) && Lr >= 0 && double.IsFinite(Phase2Lr) && Phase2Lr >= 0, "learning rates must be finite and >= 0");
         Require(double.IsFinite(WeightDecay) && WeightDecay >= 0, "weight decay must be finite and >= 0");
         Require(InitStd > 0 && double.IsFinite(InitStd), "init std must be > 0");
+        Require(Init != InitKind.XavierUniform || (InitGain > 0 && double.IsFinite(InitGain)), "xavier init needs a gain > 0");
+        Require(ScheduleTMult is null or >= 1, "schedule T_mult must be >= 1");
         Require(TargetSlots >= 1 && TargetSlots <= Slots, "target slots must be in 1..slots");
         Require(ScheduleT0 >= 1, "schedule T_0 must be >= 1");
         Require(TestSamples >= 1, "test samples must be >= 1");

@@ -1,7 +1,8 @@
 namespace StrassenRepro.Model;
 
 /// <summary>
-/// One run's data, every number a function of (seed, stream, counter): fresh batches, the fixed training set with
+/// One run's data, every number a function of (data key, stream, counter) (the data key is the seed unless DataSeed says
+/// otherwise): fresh batches, the fixed training set with
 /// its per-epoch shuffles, and the fixed test set. Nothing here depends on the population the run is in.
 /// </summary>
 public sealed class RunData
@@ -21,7 +22,7 @@ public sealed class RunData
 
     public RunData(RunConfig config)
     {
-        _seed = config.Seed;
+        _seed = config.DataKey;
         Mode = config.DataMode;
         TestSet = new float[config.TestSamples * Pairs.Width];
         Pairs.Draw(TestSet, StreamKey.Of(_seed, StreamKey.TestSet, 0));

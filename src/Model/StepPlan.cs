@@ -20,6 +20,8 @@ public sealed record StepPlan
     public double? LrTerm { get; init; }
     public double EtaMin { get; init; }
     public required double[] WeightDecay { get; init; }
+    /// <summary>AdamW (Beta1, Beta2, Eps, WeightDecay decoupled) or SGD (WeightDecay coupled, no momentum).</summary>
+    public OptimizerKind Optimizer { get; init; }
     public required double Beta1 { get; init; }
     public required double Beta2 { get; init; }
     public required double Eps { get; init; }

@@ -110,6 +110,15 @@ public sealed class TorchPopulation : IPopulationEngine
         _params.add_(_m * torch.tensor(negStep, new long[] { 1, Size, 1, 1 }) / denom);
     }
 
+    /// <summary>PyTorch's SGD without momentum, per run: g += wd p (coupled), p += -lr g (lr, wd rounded to float).</summary>
+    public void SgdStep(Tensor g, double[] lr, double[] weightDecay)
+    {
+        using var scope = torch.NewDisposeScope();
+        if (weightDecay.Any(w => w != 0))
+            g.add_(_params * torch.tensor(weightDecay.Select(w => (float)w).ToArray(), new long[] { 1, Size, 1, 1 }));
+        _params.add_(g * torch.tensor(lr.Select(l => (float)-l).ToArray(), new long[] { 1, Size, 1, 1 }));
+    }
+
     /// <summary>Multiplies each run's slots by factors [P, R] (decay-pruning; 1 leaves a slot unchanged bit for bit).</summary>
     public void ScaleSlots(float[] factors)
     {
@@ -131,7 +140,8 @@ public sealed class TorchPopulation : IPopulationEngine
         var (g, residual) = Gradients(x);
         if (plan.ZeroGradients is not null) g.masked_fill_(torch.tensor(StepPlan.Expand(plan.ZeroGradients, Slots), new long[] { 1, Size, Slots, 1 }), 0f);
         if (plan.ClipNorm is double clip) ClipPerRun(g, clip);
-        AdamStep(g, plan.LearningRates(Size), plan.WeightDecay, plan.Beta1, plan.Beta2, plan.Eps);
+        if (plan.Optimizer == OptimizerKind.Sgd) SgdStep(g, plan.LearningRates(Size), plan.WeightDecay);
+        else AdamStep(g, plan.LearningRates(Size), plan.WeightDecay, plan.Beta1, plan.Beta2, plan.Eps);
         if (plan.ZeroAfter is not null) ZeroSlots(torch.tensor(StepPlan.Expand(plan.ZeroAfter, Slots), new long[] { Size, Slots }));
         if (!plan.WantLoss) return null;
         var res = residual.data<float>().ToArray();

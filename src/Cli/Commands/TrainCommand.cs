@@ -14,7 +14,12 @@ public static class TrainCommand
     {
         var seed = new Option<long>("--seed") { Description = "Run seed (every random number of the run derives from it)", Required = true };
         var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", Required = true };
-        var preset = new Option<string>("--preset") { Description = "upstream (the public code's numbers) or paper", DefaultValueFactory = _ => "upstream" };
+        var preset = new Option<string>("--protocol", "--preset")
+        {
+            Description = "Training protocol: upstream (the public code's numbers, symmetric init), paper, or the upstream "
+                + "script it follows: train-strassen, apendix-experiments, rigorous-experiment, validate2 (src/Model/README.md)",
+            DefaultValueFactory = _ => "upstream",
+        };
         preset.AcceptOnlyFromAmong([.. TrainingProtocols.Names]);
         var steps = new Option<int?>("--steps") { Description = "Phase 1 length in epochs (= optimizer steps with fresh data)" };
         var lr = new Option<double?>("--lr") { Description = "Phase 1 learning rate" };

@@ -1,8 +1,14 @@
 namespace StrassenRepro.Model.Gpu;
 
-/// <summary>One run's AdamW numbers for this step, converted to float as the cpu engine converts them.</summary>
+/// <summary>
+/// One run's optimizer numbers for this step (AdamW, or SGD when Sgd is set), converted to float as the cpu engine
+/// converts them.
+/// </summary>
 internal struct AdamHyper
 {
+    public int Sgd;
+    public float NegLr;
+    public float WeightDecay;
     public int AnyDecay;
     public float Decay;
     public float NegStep;
@@ -20,6 +26,9 @@ internal struct AdamHyper
         double wd = v.WeightDecay[run];
         return new AdamHyper
         {
+            Sgd = s.Sgd,
+            NegLr = (float)(-lr),
+            WeightDecay = (float)wd,
             AnyDecay = wd != 0 ? 1 : 0,
             Decay = (float)(1 - lr * wd),
             NegStep = (float)(-(lr / s.Bc1)),

@@ -28,7 +28,7 @@ public sealed class GpuPopulation : IPopulationEngine
     private int Block => 12 * Slots;
 
     /// <param name="initial">[3, P, R, 4] (U, V, Wt).</param>
-    /// <param name="seeds">Each run's seed (the key of its data streams).</param>
+    /// <param name="seeds">Each run's data key (RunConfig.DataKey: the key of its data streams).</param>
     /// <param name="trainSets">Fixed data: each run's training set (N rows of 12 floats); null for fresh data.</param>
     public GpuPopulation(GpuDevice device, float[] initial, int size, int slots, long[] seeds, float[][]? trainSets)
     {
@@ -104,6 +104,7 @@ public sealed class GpuPopulation : IPopulationEngine
             HasZeroGradients = plan.ZeroGradients is null ? 0 : 1,
             HasZeroAfter = plan.ZeroAfter is null ? 0 : 1,
             WantLoss = plan.WantLoss ? 1 : 0,
+            Sgd = plan.Optimizer == OptimizerKind.Sgd ? 1 : 0,
         };
         var launch = _device.Launch(Size);
         if (Slots == 8) _device.Fast(launch, scalars, Views);

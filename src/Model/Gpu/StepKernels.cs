@@ -286,9 +286,15 @@ internal static class StepKernels
         S6 = Lane(p.S6, g.S6, At(row * 8 + 6, run, n), v, h), S7 = Lane(p.S7, g.S7, At(row * 8 + 7, run, n), v, h),
     };
 
-    /// <summary>PyTorch's single-tensor AdamW on one coefficient, op for op as the cpu engine; returns the new value.</summary>
+    /// <summary>PyTorch's single-tensor AdamW (or SGD) on one coefficient, op for op as the cpu engine; returns the new value.</summary>
     private static float Lane(float p, float g, int at, in PopulationViews v, in AdamHyper h)
     {
+        if (h.Sgd != 0)
+        {
+            float d = g;
+            if (h.WeightDecay != 0) d = d + h.WeightDecay * p;
+            return p + h.NegLr * d;
+        }
         if (h.AnyDecay != 0) p *= h.Decay;
         float m = v.M[at];
         m = m + h.W1 * (g - m);

@@ -29,4 +29,6 @@ internal struct StepScalars
     public int HasZeroGradients;
     public int HasZeroAfter;
     public int WantLoss;
+    /// <summary>1: SGD (OptimizerKind.Sgd) instead of AdamW.</summary>
+    public int Sgd;
 }

@@ -17,6 +17,8 @@ public sealed record RunRecord
     public required long Steps { get; init; }
     public required IReadOnlyList<CurvePoint> Curves { get; init; }
     public required IReadOnlyList<Kappa> Kappas { get; init; }
+    /// <summary>The training protocol's source map (upstream script and path:line per hyperparameter); null for custom runs.</summary>
+    public ProtocolSource? Source { get; init; }
 
     /// <summary>Success as the paper counts it (C1): S = 1 and the transfer passes at every size; never a fallback.</summary>
     public bool Success => Verification.STheta == 1 && Verification.Transfer.All(t => t.Pass);

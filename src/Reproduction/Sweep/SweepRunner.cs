@@ -75,6 +75,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
             Steps = r.Steps,
             Curves = r.Curves,
             Kappas = r.Kappas,
+            Source = ProtocolSources.Find(r.Config.Protocol),
         };
     }
 
@@ -96,6 +97,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         Steps = r.Steps,
         Curves = r.Curves,
         Kappas = r.Kappas,
+        Source = ProtocolSources.Find(r.Config.Protocol),
     };
 
     public const string Diverged = "diverged";
