@@ -72,29 +72,10 @@ public class ProtocolTests
     [Fact]
     public void Sgd_steps_match_torch_optim_SGD_with_weight_decay()
     {
-        const int R = 7, Steps = 10;
+        const int Steps = 10;
         var config = TrainingProtocols.RigorousExperiment(9, 16) with { Data = "fresh", Phase1Epochs = Steps, WeightDecay = 0.05, Lr = 0.3, CurveInterval = 0 };
         var ours = Toy.Coefficients(PopulationTrainer.Train([config], 1)[0]);
-        var initial = new float[3 * R * 4];
-        PopulationTrainer.Initialize(config, initial, 0);
-        var w0 = Weights.FromSnapshot(initial, 0, R);
-        var u = new TorchSharp.Modules.Parameter(torch.tensor(w0.U.Select(x => (float)x).ToArray(), new long[] { R, 4 }));
-        var v = new TorchSharp.Modules.Parameter(torch.tensor(w0.V.Select(x => (float)x).ToArray(), new long[] { R, 4 }));
-        var w = new TorchSharp.Modules.Parameter(torch.tensor(w0.W.Select(x => (float)x).ToArray(), new long[] { 4, R }));
-        var optimizer = torch.optim.SGD([u, v, w], config.Lr, weight_decay: config.WeightDecay);
-        var data = new RunData(config);
-        for (int step = 0; step < Steps; step++)
-        {
-            using var scope = torch.NewDisposeScope();
-            var batch = new float[config.BatchSize * Pairs.Width];
-            data.FillBatch(batch, new BatchKey(StreamKey.TrainBatch, step, step, 0));
-            var x = torch.tensor(batch, new long[] { config.BatchSize, Pairs.Width });
-            optimizer.zero_grad();
-            var c = (x.narrow(1, 0, 4).matmul(u.t()) * x.narrow(1, 4, 4).matmul(v.t())).matmul(w.t());
-            (c - x.narrow(1, 8, 4)).pow(2).mean().backward();
-            optimizer.step();
-        }
-        var expected = u.data<float>().ToArray().Concat(v.data<float>().ToArray()).Concat(w.data<float>().ToArray()).ToArray();
+        var expected = TorchReference.Train(config, Steps, p => torch.optim.SGD(p, config.Lr, weight_decay: config.WeightDecay));
         for (int k = 0; k < expected.Length; k++) ours[k].Should().BeApproximately(expected[k], 2e-5f, $"coefficient {k}");
     }
 
