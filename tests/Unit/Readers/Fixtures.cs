@@ -17,5 +17,4 @@ public static class Fixtures
             .Select(p => (p[0], p[1]));
 
     /// <summary>Where the corpus's payloads would write if anything ever ran them.</summary>
-    public const string PayloadDir = "/tmp/strassen-repro-pwned";
 }

@@ -37,9 +37,7 @@ public class MaliciousCorpusTests
     public void No_payload_runs_when_the_whole_corpus_is_read()
     {
         // Each payload, unpickled by Python, runs `touch /tmp/strassen-repro-pwned/<name>`.
-        if (Directory.Exists(Fixtures.PayloadDir)) Directory.Delete(Fixtures.PayloadDir, recursive: true);
-        Directory.CreateDirectory(Fixtures.PayloadDir);
-        try
+        using var payloads = PayloadSentinel.Acquire();
         {
             foreach (var (file, _) in Fixtures.MaliciousExpectations())
             {
@@ -47,11 +45,7 @@ public class MaliciousCorpusTests
                 catch (SchemeFormatException) { }
             }
             Thread.Sleep(200); // a spawned shell would have had time to touch its file
-            Directory.EnumerateFileSystemEntries(Fixtures.PayloadDir).Should().BeEmpty();
-        }
-        finally
-        {
-            Directory.Delete(Fixtures.PayloadDir, recursive: true);
+            payloads.Entries().Should().BeEmpty();
         }
     }
 }
