@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Discovery;
@@ -33,7 +32,7 @@ public static class DiscoverCommand
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
-            var target = new DiscoveryTarget(ParseShape(parse.GetValue(shape)!), parse.GetValue(rank))
+            var target = new DiscoveryTarget(ShapeOption.Parse(parse.GetValue(shape)!), parse.GetValue(rank))
             {
                 Runs = parse.GetValue(runs),
                 Slots = parse.GetValue(slots),
@@ -73,15 +72,6 @@ public static class DiscoverCommand
             return Print(summary, options.OutDir, parse.GetValue(json));
         }));
         return command;
-    }
-
-    private static Shape ParseShape(string text)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != 3 || parts.Any(p => !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int d) || d is < 1 or > 8))
-            throw new UsageException($"--shape '{text}' is not n,m,p with each in 1..8");
-        return new Shape(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture),
-            int.Parse(parts[2], CultureInfo.InvariantCulture));
     }
 
     private static int Print(DiscoverySummary s, string outDir, bool json)
