@@ -2,6 +2,7 @@ using StrassenRepro.Crystallization;
 using StrassenRepro.Model.Gpu;
 using TorchSharp;
 using static TorchSharp.torch;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Model;
 

@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 namespace StrassenRepro.Model;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Model.Gpu;
 

@@ -1,6 +1,4 @@
-using StrassenRepro.Crystallization;
-
-namespace StrassenRepro.Model;
+namespace StrassenRepro.Crystallization.RandomStreams;
 
 /// <summary>
 /// A sequential N(0,1) stream from one key: SplitMix64 for the bits, Marsaglia and Tsang's ziggurat (128 layers)
@@ -14,7 +12,7 @@ public struct NormalStream
     public NormalStream(ulong key) => _state = key;
 
     /// <summary>The SplitMix64 counter: the next draw is Mix(State + gamma). PairDraw resumes the stream from it.</summary>
-    internal readonly ulong State => _state;
+    public readonly ulong State => _state;
 
     public ulong NextULong() => SplitMix64.Next(ref _state);
 
@@ -92,7 +90,7 @@ public struct NormalStream
     }
 
     /// <summary>The ziggurat tables of Marsaglia and Tsang (2000), 128 layers, 32-bit abscissae.</summary>
-    internal static class Ziggurat
+    public static class Ziggurat
     {
         public const double R = 3.442619855899;
         public static readonly long[] K = new long[128];

@@ -1,4 +1,4 @@
-namespace StrassenRepro.Crystallization;
+namespace StrassenRepro.Crystallization.RandomStreams;
 
 /// <summary>
 /// A deterministic N(0,1) stream (SplitMix64 + Box-Muller), written out here so that golden transfer
@@ -15,6 +15,14 @@ public sealed class GaussianSource
 
     /// <summary>Uniform in (0, 1), never 0.</summary>
     public double NextUniform() => SplitMix64.Uniform(NextULong());
+
+    /// <summary>count N(0,1) values rounded to float32 (kept as doubles): inputs that float32 and float64 runs share.</summary>
+    public double[] NextFloat32Values(int count)
+    {
+        var values = new double[count];
+        for (int i = 0; i < count; i++) values[i] = (float)NextGaussian();
+        return values;
+    }
 
     public double NextGaussian()
     {
