@@ -1,9 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace StrassenRepro.Crystallization.RandomStreams;
 
 /// <summary>
 /// Keys of the counter-based random streams: every random number of a run is a function of (seed, stream, counter)
 /// only, so a run draws the same data whichever population it is trained in and whichever thread fills it.
 /// </summary>
+// Called inside the gpu engine's kernels: ILGPU cannot compile coverlet's hit counters into PTX, so coverage must not
+// instrument this class (its tests pin every value it gives: tests/Unit/RandomStreams, tests/Unit/Mutation/Core).
+[ExcludeFromCodeCoverage(Justification = "called inside ILGPU kernels")]
 public static class StreamKey
 {
     public const ulong Init = 1;
