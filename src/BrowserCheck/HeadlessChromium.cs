@@ -40,7 +40,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
         catch
         {
             playwright.Dispose();
-            Directory.Delete(profile, recursive: true);
+            DeleteProfile(profile);
             throw;
         }
     }
@@ -49,6 +49,14 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         await Context.CloseAsync();
         _playwright.Dispose();
-        Directory.Delete(_profile, recursive: true);
+        DeleteProfile(_profile);
+    }
+
+    /// <summary>A profile left in the temporary folder harms nothing, so failing to delete it fails no check.</summary>
+    private static void DeleteProfile(string profile)
+    {
+        try { Directory.Delete(profile, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }
