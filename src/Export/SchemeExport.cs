@@ -1,6 +1,6 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
 using StrassenRepro.Export.Proto;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Export;
 

@@ -1,6 +1,6 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
 using StrassenRepro.Export;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Tests.Export;
 
