@@ -1,5 +1,3 @@
-using StrassenRepro.Formats;
-
 namespace StrassenRepro.Tests.Formats;
 
 /// <summary>
@@ -13,7 +11,7 @@ public class FormatsBoundaryTests
     [Fact]
     public void The_formats_reference_only_the_core_and_the_framework()
     {
-        AssemblyMetadata.ReferencedAssemblies(typeof(SchemeReader).Assembly).Should()
+        AssemblyMetadata.ReferencedAssemblies("Formats", "StrassenRepro.Formats").Should()
             .OnlyContain(name => name.StartsWith("System") || name == "StrassenRepro.Crystallization");
     }
 }
