@@ -1,7 +1,7 @@
 using Onnx;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
 using StrassenRepro.Export;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Tests.Export;
 

@@ -1,5 +1,5 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Crystallization.RandomStreams;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Store;
