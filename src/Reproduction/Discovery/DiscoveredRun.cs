@@ -59,7 +59,7 @@ public sealed record DiscoveredRun(string ConfigHash, long Seed, Outcome? Outcom
             var recovered = Scheme.FromRows(new Shape(rows.Shape[0], rows.Shape[1], rows.Shape[2]), rows.U, rows.V, rows.W);
             if (BrentCheck.IsValid(recovered)) return (ExactBy.LatticeRecovery, recovered);
         }
-        if (crystallize?.Invoke(kept) is { } found && BrentCheck.IsValid(found)) return (ExactBy.Crystallizer, found);
+        if (crystallize?.Invoke(kept) is { } found && DiscoveryCrystallizer.IsExact(found)) return (ExactBy.Crystallizer, found);
         return (ExactBy.Nothing, null);
     }
 }

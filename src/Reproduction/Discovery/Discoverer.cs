@@ -16,8 +16,11 @@ public sealed record DiscoverOptions
     public bool Resume { get; init; }
     public int Threads { get; init; }
     public EngineChoice Engine { get; init; } = EngineChoice.Cpu;
-    /// <summary>Turns the kept slots of a run into an exact scheme, or null; tried after rounding and lattice recovery.</summary>
-    public Func<Scheme, Scheme?>? Crystallize { get; init; }
+    /// <summary>
+    /// Turns the kept slots of a run into an exact scheme, or null; tried after rounding and lattice recovery. The
+    /// general crystallizer by default; null: rounding and lattice recovery only.
+    /// </summary>
+    public Func<Scheme, Scheme?>? Crystallize { get; init; } = DiscoveryCrystallizer.Exact;
 }
 
 /// <summary>
