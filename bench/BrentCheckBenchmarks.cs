@@ -24,5 +24,5 @@ public class BrentCheckBenchmarks
 
     [Benchmark]
     public string Full_verification_without_transfer() =>
-        Verifier.Verify(_strassen, new VerificationOptions { TransferLevels = [] }).Outcome;
+        Verifier.Verify(_strassen, new VerificationOptions { TransferLevels = [] }).Outcome.ToWire();
 }

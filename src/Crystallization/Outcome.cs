@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace StrassenRepro.Crystallization;
 
 /// <summary>The outcome of a run or checkpoint after sparsify + Q (claims.md, Definitions).</summary>
+[JsonConverter(typeof(OutcomeJson))]
 public enum Outcome
 {
     /// <summary>S = 1: Q of the kept slots is an exact scheme.</summary>
@@ -14,15 +17,7 @@ public enum Outcome
 
     /// <summary>The input was already on the lattice (delta = 0) and fails the Brent equations.</summary>
     Invalid,
-}
 
-public static class OutcomeNames
-{
-    public static string ToWire(this Outcome o) => o switch
-    {
-        Outcome.Discrete => "discrete",
-        Outcome.Continuous => "continuous",
-        Outcome.Unconverged => "unconverged",
-        _ => "invalid",
-    };
+    /// <summary>A trained run whose weights became non-finite: nothing to verify.</summary>
+    Diverged,
 }

@@ -29,7 +29,7 @@ public sealed record VerificationReport
     public required int BrentEquations { get; init; }
     public required double BrentMaxResidual { get; init; }
     public required int STheta { get; init; }
-    public required string Outcome { get; init; }
+    public required Outcome Outcome { get; init; }
     public required bool CanonicalStrassen { get; init; }
     public required string Ring { get; init; }
     public required string TransferOf { get; init; }
@@ -47,7 +47,7 @@ public sealed record VerificationReport
 
     /// <summary>`discrete` when recovery succeeded, else the outcome; null when recovery was not asked for.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? OutcomeAfterRecovery { get; init; }
+    public Outcome? OutcomeAfterRecovery { get; init; }
 
     /// <summary>A valid integer scheme was obtained: directly, or by recovery when it was asked for.</summary>
     [JsonIgnore]

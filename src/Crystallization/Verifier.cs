@@ -66,7 +66,7 @@ public static class Verifier
             BrentEquations = judgement.Brent.EquationCount,
             BrentMaxResidual = residual,
             STheta = sTheta ? 1 : 0,
-            Outcome = outcome.ToWire(),
+            Outcome = outcome,
             CanonicalStrassen = valid && CanonicalForm.IsStrassen(judgement.Scheme),
             Ring = options.Ring.ToString(),
             TransferOf = modTwo ? "none" : TransferOf(judgement),

@@ -33,7 +33,7 @@ public static class SchemeExport
             Slots = verdict.Slots,
             KeptSlots = verdict.KeptSlots,
             BrentValid = verdict.BrentValid,
-            Outcome = verdict.Outcome,
+            Outcome = verdict.Outcome.ToWire(),
             Refused = false,
             Ok = false,
         };
@@ -41,7 +41,7 @@ public static class SchemeExport
             return report with
             {
                 Refused = true,
-                Message = $"not exported: the scheme fails the exact Brent check over Z ({verdict.BrentFailedEquations} of {verdict.BrentEquations} equations, outcome {verdict.Outcome}); pass --allow-invalid to export its un-rounded kept slots anyway",
+                Message = $"not exported: the scheme fails the exact Brent check over Z ({verdict.BrentFailedEquations} of {verdict.BrentEquations} equations, outcome {verdict.Outcome.ToWire()}); pass --allow-invalid to export its un-rounded kept slots anyway",
             };
 
         // Exact fractions go out as float32 like any coefficient; the check that passed was over Q.

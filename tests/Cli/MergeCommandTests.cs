@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Reproduction.Store;
 
 namespace StrassenRepro.Tests.Cli;
@@ -16,7 +17,7 @@ public class MergeCommandTests
         store.AddAll([new StoredRun
         {
             ConfigHash = $"hash-{seed}", ConfigJson = "{}", Protocol = "upstream", Seed = seed, BatchSize = 32,
-            Outcome = "discrete", STheta = 1, Delta = 0, BrentMaxResidual = 0, CanonicalStrassen = true,
+            Outcome = Outcome.Discrete, STheta = 1, Delta = 0, BrentMaxResidual = 0, CanonicalStrassen = true,
             RecordJson = "{}", GitCommit = "abc", VersionsJson = "{}",
             FinishedUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), Seconds = 1,
         }]);

@@ -24,7 +24,7 @@ public class FuzzTests
             try
             {
                 var source = SchemeReader.Read(bytes, "fuzz" + ext, null, null, Options);
-                return Verifier.Verify(source.Scheme, Options).Outcome;
+                return Verifier.Verify(source.Scheme, Options).Outcome.ToWire();
             }
             catch (SchemeFormatException e)
             {

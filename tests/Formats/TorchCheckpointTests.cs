@@ -54,7 +54,7 @@ public class TorchCheckpointTests
         source.Key.Should().Be("state_dict.module");
         source.Scheme.Rank.Should().Be(8);
         var report = Verifier.Verify(source.Scheme, new VerificationOptions { TransferLevels = [1, 2] });
-        report.Outcome.Should().Be("discrete");
+        report.Outcome.Should().Be(Outcome.Discrete);
         report.CanonicalStrassen.Should().BeTrue();
         report.Delta.Should().BeInRange(0.001, 0.05);
     }
@@ -64,7 +64,7 @@ public class TorchCheckpointTests
     {
         var source = SchemeReader.Read(Fixtures.Checkpoint("continuous_rescaled_f64.pt"));
         var report = Verifier.Verify(source.Scheme, new VerificationOptions { TransferLevels = [1, 2, 3] });
-        report.Outcome.Should().Be("continuous");
+        report.Outcome.Should().Be(Outcome.Continuous);
         report.STheta.Should().Be(0);
         report.TransferOf.Should().Be("unrounded");
         report.Transfer.Should().OnlyContain(t => t.MaxRelErrorF64 < 1e-12);
@@ -74,7 +74,7 @@ public class TorchCheckpointTests
     public void A_near_miss_checkpoint_is_read_and_judged_invalid()
     {
         var source = SchemeReader.Read(Fixtures.Checkpoint("near_miss_invalid_f32.pt"));
-        Verifier.Verify(source.Scheme, new VerificationOptions { TransferLevels = [1] }).Outcome.Should().Be("invalid");
+        Verifier.Verify(source.Scheme, new VerificationOptions { TransferLevels = [1] }).Outcome.Should().Be(Outcome.Invalid);
     }
 
     [Fact]

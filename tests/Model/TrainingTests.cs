@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
 using StrassenRepro.Crystallization.RandomStreams;
 
@@ -103,7 +104,7 @@ public class StrassenBasinTests
         var result = PopulationTrainer.Train([config], threads: 1, initial: initial)[0];
         result.PrunedSlots.Should().Equal(7);
         var report = StrassenRepro.Crystallization.Verifier.Verify(result.Scheme!, result.VerificationOptions);
-        report.Outcome.Should().Be("discrete");
+        report.Outcome.Should().Be(Outcome.Discrete);
         report.Delta.Should().BeLessThan(0.25);
     }
 }

@@ -39,6 +39,6 @@ public class DiscretizerProperties
         var noisy = s.Map(c => c + amplitude * (2 * rng.NextDouble() - 1));
         var q = Discretizer.Q(noisy);
         var report = Verifier.Verify(noisy, new VerificationOptions { TransferLevels = [1] });
-        return q.CoefficientsEqual(s) && report.STheta == 1 && report.Outcome == "discrete";
+        return q.CoefficientsEqual(s) && report.STheta == 1 && report.Outcome == Outcome.Discrete;
     }
 }

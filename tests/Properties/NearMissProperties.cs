@@ -42,7 +42,7 @@ public class NearMissProperties
             BrentCheck.Exact(scheme).IsValid.Should().BeFalse(where);
             var report = Verifier.Verify(scheme, Options);
             report.Valid.Should().BeFalse(where);
-            report.Outcome.Should().Be("invalid", where);
+            report.Outcome.Should().Be(Outcome.Invalid, where);
         }
     }
 

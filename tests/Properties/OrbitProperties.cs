@@ -29,7 +29,7 @@ public class OrbitProperties
         var moved = OrbitGenerator.FullOrbitPoint(OrbitGenerator.Base(seed), new Random(seed));
         if (!moved.IsIntegral) return false;
         var report = Verifier.Verify(moved, Options);
-        return report.Valid && report.Outcome == "discrete" && report.Transfer.All(t => t.Pass);
+        return report.Valid && report.Outcome == Outcome.Discrete && report.Transfer.All(t => t.Pass);
     }
 
     [Property(MaxTest = 200)]

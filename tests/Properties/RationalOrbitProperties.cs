@@ -57,7 +57,7 @@ public class RationalOrbitProperties
         // Size 2 only: these exact schemes can be so ill-conditioned that float64 transfer at 8 drifts past 1e-9.
         var report = Verifier.Verify(RationalPoint(seed, new Random(seed)), SizeTwo);
         return report.ExactArithmetic == "rational" && report.BrentValid && report.BrentFailedEquations == 0
-               && report.Outcome is "continuous" or "discrete" && report.TransferOf == "rational";
+               && report.Outcome is Outcome.Continuous or Outcome.Discrete && report.TransferOf == "rational";
     }
 
     [Property(MaxTest = 100)]
@@ -77,7 +77,7 @@ public class RationalOrbitProperties
         var w = s.WRows();
         w[rng.Next(s.Shape.CSize)][rng.Next(s.Rank)] += rng.Next(2) == 0 ? 0.125 : -0.125;
         var report = Verifier.Verify(Scheme.FromRows(s.Shape, s.URows(), s.VRows(), w), SizeTwo);
-        return report.ExactArithmetic == "rational" && !report.BrentValid && report.Outcome == "invalid"
+        return report.ExactArithmetic == "rational" && !report.BrentValid && report.Outcome == Outcome.Invalid
                && !report.Valid && report.Verdict == "NOT VALID";
     }
 }

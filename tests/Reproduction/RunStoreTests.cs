@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Reproduction.Store;
 
 namespace StrassenRepro.Tests.Reproduction;
@@ -14,8 +15,8 @@ public class RunStoreTests
         Protocol = "upstream",
         Seed = seed,
         BatchSize = 32,
-        Outcome = outcome,
-        OutcomeAfterRecovery = outcome == "continuous" ? "discrete" : null,
+        Outcome = OutcomeNames.FromWire(outcome)!.Value,
+        OutcomeAfterRecovery = outcome == "continuous" ? Outcome.Discrete : null,
         STheta = outcome == "discrete" ? 1 : 0,
         Delta = 0.01 * seed,
         BrentMaxResidual = 1e-4,

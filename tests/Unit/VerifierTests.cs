@@ -11,7 +11,7 @@ public class VerifierTests
     public void Strassen_is_discrete_canonical_and_transfers()
     {
         var r = Verifier.Verify(KnownSchemes.Strassen(), Small);
-        r.Outcome.Should().Be("discrete");
+        r.Outcome.Should().Be(Outcome.Discrete);
         r.STheta.Should().Be(1);
         r.Delta.Should().Be(0);
         r.CanonicalStrassen.Should().BeTrue();
@@ -28,7 +28,7 @@ public class VerifierTests
         r.KeptSlots.Should().Be(7);
         r.KeptSlotIndices.Should().Equal(0, 1, 2, 3, 4, 5, 6);
         r.Delta.Should().BeGreaterThan(0).And.BeLessThan(0.3);
-        r.Outcome.Should().Be("discrete");
+        r.Outcome.Should().Be(Outcome.Discrete);
         r.TransferOf.Should().Be("discretized");
     }
 
@@ -39,7 +39,7 @@ public class VerifierTests
         var v = s.VRows();
         v[4][3] = 0;
         var r = Verifier.Verify(Scheme.FromRows(s.Shape, s.URows(), v, s.WRows()), Small);
-        r.Outcome.Should().Be("invalid");
+        r.Outcome.Should().Be(Outcome.Invalid);
         r.STheta.Should().Be(0);
         r.Valid.Should().BeFalse();
         r.Transfer.Should().OnlyContain(t => !t.Pass);
@@ -52,7 +52,7 @@ public class VerifierTests
         double[,] p = { { 0.8, 0.45 }, { -0.3, 1.1 } }, q = { { 1.2, -0.4 }, { 0.35, 0.9 } }, i = { { 1, 0 }, { 0, 1 } };
         var moved = SchemeSymmetry.ChangeBasis(KnownSchemes.Strassen(), p, q, i);
         var r = Verifier.Verify(moved, Small);
-        r.Outcome.Should().Be("continuous");
+        r.Outcome.Should().Be(Outcome.Continuous);
         r.STheta.Should().Be(0);
         r.BrentMaxResidual.Should().BeLessThan(1e-12);
         r.TransferOf.Should().Be("unrounded");
@@ -64,7 +64,7 @@ public class VerifierTests
     public void A_far_off_scheme_is_unconverged()
     {
         var r = Verifier.Verify(Perturb(KnownSchemes.Strassen(), 0.9, seed: 3), Small);
-        r.Outcome.Should().Be("unconverged");
+        r.Outcome.Should().Be(Outcome.Unconverged);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class VerifierTests
         moved.Coefficients().Should().Contain(c => Math.Abs(c) == 2);
         var r = Verifier.Verify(moved, Small);
         r.InputIntegral.Should().BeTrue();
-        r.Outcome.Should().Be("discrete");
+        r.Outcome.Should().Be(Outcome.Discrete);
         r.Valid.Should().BeTrue();
     }
 

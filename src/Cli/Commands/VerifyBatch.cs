@@ -102,6 +102,6 @@ public static class VerifyBatch
     private static void PrintRow(VerificationReport r) =>
         Console.Out.WriteLine(string.Join('\t',
             r.Path + (r.Key is null ? "" : $"[{r.Key}]"), r.Format, r.Layout ?? "-", $"<{string.Join(",", r.Shape)}>", r.Slots, r.KeptSlots,
-            Output.Sci(r.Delta), Output.Sci(r.BrentMaxResidual), r.Outcome, r.STheta, r.CanonicalStrassen ? "yes" : "no",
-            r.OutcomeAfterRecovery ?? "-", r.Verdict));
+            Output.Sci(r.Delta), Output.Sci(r.BrentMaxResidual), r.Outcome.ToWire(), r.STheta, r.CanonicalStrassen ? "yes" : "no",
+            r.OutcomeAfterRecovery?.ToWire() ?? "-", r.Verdict));
 }

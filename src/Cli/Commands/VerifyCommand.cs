@@ -81,11 +81,11 @@ public static class VerifyCommand
         bool rational = r.ExactArithmetic == ExactArithmetic.Rational.ToWire();
         string paper = rational ? " (of Q of the kept slots, as the paper defines it)" : "";
         o.WriteLine($"  S(theta)        {r.STheta}{paper}");
-        o.WriteLine($"  outcome         {r.Outcome}");
+        o.WriteLine($"  outcome         {r.Outcome.ToWire()}");
         o.WriteLine($"  Strassen's own  {(r.CanonicalStrassen ? "yes (up to slot order and signs)" : "no")}");
         if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
         else PrintTransfer(r);
-        if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!);
+        if (r.Recovery is not null) VerifyRecovery.PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!.Value.ToWire());
         beforeVerdict?.Invoke();
         o.WriteLine(r.Verdict);
     }

@@ -35,7 +35,7 @@ public static class VerifyRecovery
         // --out writes a scheme exact over Z (or Q), whatever ring the record was judged in.
         var judgement = Verifier.Judge(input, report.KeptSlotIndices, Ring.Z, exact);
         var kept = input.SelectSlots(report.KeptSlotIndices);
-        var before = Enum.Parse<Outcome>(report.Outcome, ignoreCase: true);
+        var before = report.Outcome;
         var recovery = recover ? LatticeRecovery.TryRecoverIfWorthTrying(kept, before) : null;
 
         // Write the file first: if that fails the command ends with one line and exit code 2, and prints no verdict.
@@ -43,7 +43,7 @@ public static class VerifyRecovery
         return recovery is null ? report : report with
         {
             Recovery = RecoveryReport.Of(recovery),
-            OutcomeAfterRecovery = recovery.OutcomeAfter(before).ToWire(),
+            OutcomeAfterRecovery = recovery.OutcomeAfter(before),
         };
     }
 

@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
@@ -47,7 +48,7 @@ public sealed class ClaimC11Grokking : IClaim
                     [
                         $"{d.Run.Config.Seed}", d.Run.Config.Data, $"{d.D.PlateauEpochs:0.#}", d.D.Fired ? $"yes (step {d.D.DropStep})" : "no",
                         d.Run.Curves.Count == 0 ? "-" : $"{d.Run.Curves[^1].TrainLoss:0.00e+00}", d.Run.Curves.Count == 0 ? "-" : $"{d.Run.Curves[^1].TestLoss:0.00e+00}",
-                        d.Run.Verification.Outcome,
+                        d.Run.Verification.Outcome.ToWire(),
                     ]).ToList()),
             ],
             Figures =

@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
@@ -66,7 +67,7 @@ public sealed class ClaimC1SuccessRate : IClaim
         return ci.Contains(claimedRate) ? Verdict.Reproduced : Verdict.NotReproduced;
     }
 
-    private static readonly string[] Classes = ["discrete", "continuous", "unconverged", "invalid", "diverged"];
+    private static IReadOnlyList<Outcome> Classes => OutcomeNames.All;
 
     /// <summary>Outcome classes by batch size, side by side.</summary>
     public static FigureSpec OutcomeFigure(IReadOnlyList<RunRecord> runs)
@@ -78,7 +79,7 @@ public sealed class ClaimC1SuccessRate : IClaim
             Title = "Outcome classes by batch size (plain Q)",
             XLabel = "batch size B", YLabel = "runs", Kind = FigureKind.Bar,
             XTickLabels = batches.Select(b => $"{b}").ToList(),
-            Series = Classes.Where(c => runs.Any(r => r.Verification.Outcome == c)).Select(c => new FigureSeries(c,
+            Series = Classes.Where(c => runs.Any(r => r.Verification.Outcome == c)).Select(c => new FigureSeries(c.ToWire(),
                 batches.Select((_, i) => (double)i).ToArray(),
                 batches.Select(b => (double)runs.Count(r => r.Config.BatchSize == b && r.Verification.Outcome == c)).ToArray())).ToList(),
         };
@@ -105,9 +106,9 @@ public sealed class ClaimC1SuccessRate : IClaim
             XTickLabels = batches.Select(b => $"{b}").ToList(),
             Series =
             [
-                Shares("plain Q (the paper's S)", r => r.Verification.Outcome == "discrete"),
+                Shares("plain Q (the paper's S)", r => r.Verification.Outcome == Outcome.Discrete),
                 Shares("after lattice recovery",
-                    r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == "discrete"),
+                    r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == Outcome.Discrete),
             ],
         };
     }
@@ -119,11 +120,11 @@ public sealed class ClaimC1SuccessRate : IClaim
         runs.GroupBy(r => r.Config.BatchSize).OrderBy(g => g.Key).Select(g => (IReadOnlyList<string>)
         [
             $"{g.Key}", $"{g.Count()}",
-            $"{g.Count(r => r.Verification.Outcome == "discrete")}",
-            $"{g.Count(r => r.Verification.Outcome == "continuous")}",
-            $"{g.Count(r => r.Verification.Outcome == "unconverged")}",
-            $"{g.Count(r => r.Verification.Outcome == "invalid")}",
-            $"{g.Count(r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == "discrete")}",
+            $"{g.Count(r => r.Verification.Outcome == Outcome.Discrete)}",
+            $"{g.Count(r => r.Verification.Outcome == Outcome.Continuous)}",
+            $"{g.Count(r => r.Verification.Outcome == Outcome.Unconverged)}",
+            $"{g.Count(r => r.Verification.Outcome == Outcome.Invalid)}",
+            $"{g.Count(r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == Outcome.Discrete)}",
             $"{g.Count(r => r.Verification.CanonicalStrassen)}",
         ]).ToList());
 }

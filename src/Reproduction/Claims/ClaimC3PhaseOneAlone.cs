@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
@@ -34,7 +35,7 @@ public sealed class ClaimC3PhaseOneAlone : IClaim
             Tables =
             [
                 new ReportTable("Phase 1 alone (8 slots, Q of all slots, no sparsification)", ["outcome", "runs"],
-                    runs.GroupBy(r => r.Verification.Outcome).OrderBy(g => g.Key).Select(g => (IReadOnlyList<string>)[g.Key, $"{g.Count()}"]).ToList()),
+                    runs.GroupBy(r => r.Verification.Outcome.ToWire()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (IReadOnlyList<string>)[g.Key, $"{g.Count()}"]).ToList()),
             ],
             Notes =
             [

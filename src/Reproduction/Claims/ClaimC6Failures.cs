@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 
@@ -22,7 +23,7 @@ public sealed class ClaimC6Failures : IClaim
         Id = "c6-failed-run-curves",
         Title = "Test loss of failed runs during training",
         XLabel = "optimizer step", YLabel = "test MSE", Kind = FigureKind.Line, LogY = true,
-        Series = runs.Select(r => new FigureSeries($"B = {r.Config.BatchSize}, seed {r.Config.Seed} ({r.Verification.Outcome})",
+        Series = runs.Select(r => new FigureSeries($"B = {r.Config.BatchSize}, seed {r.Config.Seed} ({r.Verification.Outcome.ToWire()})",
             r.Curves.Select(c => (double)c.Step).ToArray(), r.Curves.Select(c => c.TestLoss).ToArray())).ToList(),
         Caption = "The first six failed runs of the design, in plan order.",
     };
@@ -45,7 +46,7 @@ public sealed class ClaimC6Failures : IClaim
             Title = Title,
             PaperSays = "the 32% failures reach low 2x2 test loss but cannot transfer: generalizing local minima, not Strassen",
             WeMeasured = failed.Count == 0 ? "no failed runs" :
-                $"{failed.Count} failed runs: {string.Join(", ", failed.GroupBy(r => r.Verification.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; " +
+                $"{failed.Count} failed runs: {string.Join(", ", failed.GroupBy(r => r.Verification.Outcome.ToWire()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}; " +
                 $"{transfers.Count} transfer exactly with their un-rounded coefficients; {recovered.Count} are Strassen in another basis (lattice recovery); median final test loss {medianLoss:0.00e+00}",
             Verdict = verdict,
             Rule = $"inconclusive with < {MinimumFailures} failures; not reproduced iff some failed run transfers exactly (float64) with its un-rounded coefficients or is recovered as an exact scheme in another basis, or the failures' median final test loss is not below {LowTestLoss} (no low loss); else reproduced",
@@ -55,10 +56,10 @@ public sealed class ClaimC6Failures : IClaim
                 new ReportTable("Failed runs", ["B", "seed", "outcome", "delta", "Brent residual (un-rounded)", "final test loss", "transfers at 64 (un-rounded)", "after recovery"],
                     failed.OrderBy(r => r.Config.BatchSize).ThenBy(r => r.Config.Seed).Select(r => (IReadOnlyList<string>)
                     [
-                        $"{r.Config.BatchSize}", $"{r.Config.Seed}", r.Verification.Outcome, $"{r.Verification.Delta:0.####}",
+                        $"{r.Config.BatchSize}", $"{r.Config.Seed}", r.Verification.Outcome.ToWire(), $"{r.Verification.Delta:0.####}",
                         $"{r.Verification.BrentMaxResidual:0.00e+00}", r.Curves.Count == 0 ? "-" : $"{r.Curves[^1].TestLoss:0.00e+00}",
                         r.Verification.Transfer.Count == 0 ? "-" : r.Verification.Transfer[^1].Pass ? "yes" : "no",
-                        r.Verification.OutcomeAfterRecovery ?? "-",
+                        r.Verification.OutcomeAfterRecovery?.ToWire() ?? "-",
                     ]).ToList()),
             ],
             Figures = [CurvesFigure(failed.Take(6).ToList())],

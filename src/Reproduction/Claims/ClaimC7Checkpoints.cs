@@ -30,7 +30,7 @@ public sealed class ClaimC7Checkpoints : IClaim
                 double maxError = NoiseProbe.MaxErrorOnRandomPairs(source.Scheme.SelectSlots(report.KeptSlotIndices), 1000, new GaussianSource(7));
                 bool ok = report.Delta == 0 && maxError < NoiseProbe.NumericalCriterion && report.STheta == 1;
                 if (ok) meets++;
-                rows.Add([Path.GetFileName(file), $"{report.Delta:0.00e+00}", $"{maxError:0.00e+00}", $"{report.STheta}", report.Outcome, ok ? "yes" : "no"]);
+                rows.Add([Path.GetFileName(file), $"{report.Delta:0.00e+00}", $"{maxError:0.00e+00}", $"{report.STheta}", report.Outcome.ToWire(), ok ? "yes" : "no"]);
             }
             catch (SchemeFormatException e)
             {

@@ -40,7 +40,7 @@ public sealed record DiscoveredRun(string ConfigHash, long Seed, Outcome? Outcom
             {
                 Curve = curve,
             };
-        var outcome = Enum.Parse<Outcome>(v.Outcome, ignoreCase: true);
+        var outcome = v.Outcome;
         bool converged = outcome is Crystallization.Outcome.Discrete or Crystallization.Outcome.Continuous;
         var kept = record.Scheme().SelectSlots(v.KeptSlotIndices);
         var (by, exact) = ExactOf(v, kept, crystallize);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Reproduction.Store;
 
@@ -85,8 +86,8 @@ public sealed class RunStore : IDisposable
             cmd.Parameters.AddWithValue("$preset", run.Protocol);
             cmd.Parameters.AddWithValue("$seed", run.Seed);
             cmd.Parameters.AddWithValue("$batch", run.BatchSize);
-            cmd.Parameters.AddWithValue("$outcome", run.Outcome);
-            cmd.Parameters.AddWithValue("$after", (object?)run.OutcomeAfterRecovery ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$outcome", run.Outcome.ToWire());
+            cmd.Parameters.AddWithValue("$after", (object?)run.OutcomeAfterRecovery?.ToWire() ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$s", run.STheta);
             cmd.Parameters.AddWithValue("$delta", run.Delta);
             cmd.Parameters.AddWithValue("$residual", run.BrentMaxResidual);
@@ -163,8 +164,8 @@ public sealed class RunStore : IDisposable
                 Protocol = r.GetString(2),
                 Seed = r.GetInt64(3),
                 BatchSize = r.GetInt32(4),
-                Outcome = r.GetString(5),
-                OutcomeAfterRecovery = r.IsDBNull(6) ? null : r.GetString(6),
+                Outcome = StoredOutcome(r.GetString(5)),
+                OutcomeAfterRecovery = r.IsDBNull(6) ? null : StoredOutcome(r.GetString(6)),
                 STheta = r.GetInt32(7),
                 Delta = r.GetDouble(8),
                 BrentMaxResidual = r.GetDouble(9),
@@ -215,6 +216,10 @@ public sealed class RunStore : IDisposable
             throw new RunStoreException($"{sourcePath}: not a usable run store ({e.Message.Split('\n')[0]})");
         }
     }
+
+    // A row with an outcome no build wrote is a damaged store: say so, in one line.
+    private static Outcome StoredOutcome(string name) =>
+        OutcomeNames.FromWire(name) ?? throw new ReproductionException($"the run store holds an unknown outcome '{name}'");
 
     private static string Connection(string path, SqliteOpenMode mode) =>
         new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString();

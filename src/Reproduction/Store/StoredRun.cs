@@ -1,3 +1,5 @@
+using StrassenRepro.Crystallization;
+
 namespace StrassenRepro.Reproduction.Store;
 
 /// <summary>
@@ -13,8 +15,8 @@ public sealed record StoredRun
     public required string Protocol { get; init; }
     public required long Seed { get; init; }
     public required int BatchSize { get; init; }
-    public required string Outcome { get; init; }
-    public string? OutcomeAfterRecovery { get; init; }
+    public required Outcome Outcome { get; init; }
+    public Outcome? OutcomeAfterRecovery { get; init; }
     public required int STheta { get; init; }
     public required double Delta { get; init; }
     public required double BrentMaxResidual { get; init; }

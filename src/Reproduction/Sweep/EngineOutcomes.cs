@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Statistics;
 
@@ -11,7 +12,7 @@ public sealed record EngineOutcomeComparison(
     int Runs, int BatchSize, OutcomeCounts First, OutcomeCounts Second,
     ChiSquaredHomogeneity.Result Plain, ChiSquaredHomogeneity.Result AfterRecovery)
 {
-    public static IReadOnlyList<string> Categories { get; } = ["discrete", "continuous", "unconverged", "invalid", SweepRunner.Diverged];
+    public static IReadOnlyList<string> Categories { get; } = OutcomeNames.All.Select(o => o.ToWire()).ToList();
 }
 
 /// <summary>
@@ -45,9 +46,5 @@ public static class EngineOutcomes
         return new OutcomeCounts(engine.Name, plain, after);
     }
 
-    private static int Index(string outcome)
-    {
-        int k = EngineOutcomeComparison.Categories.ToList().IndexOf(outcome);
-        return k >= 0 ? k : throw new InvalidOperationException($"unknown outcome '{outcome}'");
-    }
+    private static int Index(Outcome outcome) => OutcomeNames.All.ToList().IndexOf(outcome);
 }

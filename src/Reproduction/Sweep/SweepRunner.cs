@@ -61,9 +61,9 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         if (r.Scheme is null) return DivergedRecord(r);
         var report = Verifier.Verify(r.Scheme, r.VerificationOptions, $"run-{r.ConfigHash[..16]}", "run");
         var kept = r.Scheme.SelectSlots(report.KeptSlotIndices);
-        var before = Enum.Parse<Outcome>(report.Outcome, ignoreCase: true);
+        var before = report.Outcome;
         var recovery = LatticeRecovery.TryRecoverIfWorthTrying(kept, before);
-        report = report with { Recovery = RecoveryReport.Of(recovery), OutcomeAfterRecovery = recovery.OutcomeAfter(before).ToWire() };
+        report = report with { Recovery = RecoveryReport.Of(recovery), OutcomeAfterRecovery = recovery.OutcomeAfter(before) };
         return new RunRecord
         {
             Config = r.Config,
@@ -89,7 +89,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
             Path = $"run-{r.ConfigHash[..16]}", Format = "run", Shape = [r.Config.Shape.N, r.Config.Shape.M, r.Config.Shape.P], Slots = r.Config.Slots, KeptSlots = 0,
             KeptSlotIndices = [], SlotImportance = [], Delta = double.PositiveInfinity, Discretizable = false, InputIntegral = false,
             BrentValid = false, BrentFailedEquations = 0, BrentEquations = 0, BrentMaxResidual = double.PositiveInfinity, STheta = 0,
-            Outcome = Diverged, CanonicalStrassen = false, Ring = "Z", TransferOf = "none", Transfer = [], Valid = false,
+            Outcome = Outcome.Diverged, CanonicalStrassen = false, Ring = "Z", TransferOf = "none", Transfer = [], Valid = false,
         },
         Weights = null,
         PrunedSlots = r.PrunedSlots,
@@ -99,8 +99,6 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         Kappas = r.Kappas,
         Source = ProtocolSources.Find(r.Config.Protocol),
     };
-
-    public const string Diverged = "diverged";
 
     private static StoredRun ToStored(RunRecord record, double seconds, string versions) => new()
     {

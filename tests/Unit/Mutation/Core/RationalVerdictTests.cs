@@ -47,7 +47,7 @@ public class RationalVerdictTests
         r.BrentValid.Should().BeTrue();
         r.STheta.Should().Be(0, "Q rounds the halves to 0");
         r.Delta.Should().Be(1, "Q clamps the 2s of U");
-        r.Outcome.Should().Be("continuous");
+        r.Outcome.Should().Be(Outcome.Continuous);
         r.CanonicalStrassen.Should().BeFalse();
         r.TransferOf.Should().Be("rational");
         r.Transfer.Should().OnlyContain(t => t.Pass && t.MaxRelErrorF64 < 1e-14);
@@ -62,7 +62,7 @@ public class RationalVerdictTests
         r.ExactArithmetic.Should().Be("rational");
         r.BrentValid.Should().BeFalse();
         r.STheta.Should().Be(1, "Q of the kept slots is Strassen: the paper's S");
-        r.Outcome.Should().Be("invalid");
+        r.Outcome.Should().Be(Outcome.Invalid);
         r.TransferOf.Should().Be("rational");
         r.Transfer.Should().Contain(t => !t.Pass);
         r.Valid.Should().BeFalse();
@@ -79,7 +79,7 @@ public class RationalVerdictTests
         var r = Verifier.Verify(Scheme.FromRows(s.Shape, u, v, w), Small with { Rank = 8 });
         r.ExactArithmetic.Should().Be("rational");
         r.STheta.Should().Be(1);
-        r.Outcome.Should().Be("discrete");
+        r.Outcome.Should().Be(Outcome.Discrete);
         r.Valid.Should().BeTrue();
     }
 

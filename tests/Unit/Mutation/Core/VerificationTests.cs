@@ -35,8 +35,8 @@ public class VerificationTests
         var halved = KnownSchemes.Strassen().Map(x => x * 0.4);
         double residual = BrentCheck.MaxResidual(halved);
         residual.Should().BeGreaterThan(0);
-        Verifier.Verify(halved, Small with { ContinuousTolerance = residual }).Outcome.Should().Be("continuous");
-        Verifier.Verify(halved, Small with { ContinuousTolerance = residual * 0.999 }).Outcome.Should().Be("unconverged");
+        Verifier.Verify(halved, Small with { ContinuousTolerance = residual }).Outcome.Should().Be(Outcome.Continuous);
+        Verifier.Verify(halved, Small with { ContinuousTolerance = residual * 0.999 }).Outcome.Should().Be(Outcome.Unconverged);
     }
 
     [Fact]
