@@ -49,6 +49,9 @@ public sealed record VerificationReport
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Outcome? OutcomeAfterRecovery { get; init; }
 
+    /// <summary>The slots of <paramref name="scheme"/> (the verified input) that this verdict kept, in their order.</summary>
+    public Scheme KeptOf(Scheme scheme) => scheme.SelectSlots(KeptSlotIndices);
+
     /// <summary>A valid integer scheme was obtained: directly, or by recovery when it was asked for.</summary>
     [JsonIgnore]
     public bool Obtained => Valid || Recovery?.Succeeded == true;

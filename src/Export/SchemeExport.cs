@@ -21,7 +21,7 @@ public static class SchemeExport
         var options = VerificationOptions.Default with { Rank = rank, Ring = Ring.Z };
         var verdict = Verifier.Verify(scheme, options, source.Path, source.Format, source.Key, source.Exact);
         var judgement = Verifier.Judge(scheme, verdict.KeptSlotIndices, Ring.Z, source.Exact);
-        var exported = verdict.BrentValid ? judgement.Scheme : scheme.SelectSlots(verdict.KeptSlotIndices);
+        var exported = verdict.BrentValid ? judgement.Scheme : verdict.KeptOf(scheme);
         int levels = LevelsFor(exported, size);
 
         var report = new ExportReport

@@ -27,6 +27,10 @@ public class VerifierTests
         r.Slots.Should().Be(8);
         r.KeptSlots.Should().Be(7);
         r.KeptSlotIndices.Should().Equal(0, 1, 2, 3, 4, 5, 6);
+        var kept = r.KeptOf(noisy);
+        kept.Rank.Should().Be(7);
+        kept.UFlat.ToArray().Should().Equal(noisy.SelectSlots([0, 1, 2, 3, 4, 5, 6]).UFlat.ToArray());
+        kept.WFlat.ToArray().Should().Equal(noisy.SelectSlots([0, 1, 2, 3, 4, 5, 6]).WFlat.ToArray());
         r.Delta.Should().BeGreaterThan(0).And.BeLessThan(0.3);
         r.Outcome.Should().Be(Outcome.Discrete);
         r.TransferOf.Should().Be("discretized");

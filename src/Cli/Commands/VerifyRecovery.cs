@@ -34,7 +34,7 @@ public static class VerifyRecovery
     {
         // --out writes a scheme exact over Z (or Q), whatever ring the record was judged in.
         var judgement = Verifier.Judge(input, report.KeptSlotIndices, Ring.Z, exact);
-        var kept = input.SelectSlots(report.KeptSlotIndices);
+        var kept = report.KeptOf(input);
         var before = report.Outcome;
         var recovery = recover ? LatticeRecovery.TryRecoverIfWorthTrying(kept, before) : null;
 

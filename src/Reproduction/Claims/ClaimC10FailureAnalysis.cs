@@ -27,7 +27,7 @@ public sealed class ClaimC10FailureAnalysis : IClaim
     public static double Accuracy(RunRecord r)
     {
         if (r.Weights is null) return 0;
-        var kept = r.Scheme().SelectSlots(r.Verification.KeptSlotIndices);
+        var kept = r.KeptScheme();
         var rng = new GaussianSource(1010);
         int ok = 0;
         for (int t = 0; t < AccuracyPairs; t++)

@@ -31,7 +31,7 @@ public sealed class ClaimC12Pruning : IClaim
     public ClaimResult Evaluate(ClaimContext context)
     {
         var successes = context.Find(Plan(context.Preset)).Where(r => r.Success).ToList();
-        var kept = successes.Select(r => r.Scheme().SelectSlots(r.Verification.KeptSlotIndices)).ToList();
+        var kept = successes.Select(r => r.KeptScheme()).ToList();
         var ks = Enumerable.Range(0, Coefficients + 1).ToArray();
         var rates = ks.Select(k => kept.Count == 0 ? double.NaN : kept.Count(s => SurvivesPruning(s, k)) / (double)kept.Count).ToArray();
         int collapseIndex = Array.FindIndex(rates, r => r < 0.5);

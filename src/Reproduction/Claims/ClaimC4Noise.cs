@@ -27,10 +27,10 @@ public sealed class ClaimC4Noise : IClaim
         var runs = context.Find(Plan(context.Preset));
         var successes = runs.Where(r => r.Success).ToList();
         // Integer schemes: the successful runs' Q(kept slots); Strassen itself when no run succeeded (said in the notes).
-        var integer = successes.Select(r => Discretizer.Q(r.Scheme().SelectSlots(r.Verification.KeptSlotIndices))).ToList();
+        var integer = successes.Select(r => Discretizer.Q(r.KeptScheme())).ToList();
         bool strassenStandIn = integer.Count == 0;
         if (strassenStandIn) integer.Add(KnownSchemes.Strassen());
-        var unrounded = successes.Select(r => r.Scheme().SelectSlots(r.Verification.KeptSlotIndices)).ToList();
+        var unrounded = successes.Select(r => r.KeptScheme()).ToList();
 
         int trials = context.Preset.NoiseTrials;
         var rows = new List<IReadOnlyList<string>>();

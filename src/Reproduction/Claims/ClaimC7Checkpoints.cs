@@ -27,7 +27,7 @@ public sealed class ClaimC7Checkpoints : IClaim
             {
                 var source = SchemeReader.Read(file);
                 var report = Verifier.Verify(source.Scheme, VerificationOptions.Default, file, source.Format, source.Key);
-                double maxError = NoiseProbe.MaxErrorOnRandomPairs(source.Scheme.SelectSlots(report.KeptSlotIndices), 1000, new GaussianSource(7));
+                double maxError = NoiseProbe.MaxErrorOnRandomPairs(report.KeptOf(source.Scheme), 1000, new GaussianSource(7));
                 bool ok = report.Delta == 0 && maxError < NoiseProbe.NumericalCriterion && report.STheta == 1;
                 if (ok) meets++;
                 rows.Add([Path.GetFileName(file), $"{report.Delta:0.00e+00}", $"{maxError:0.00e+00}", $"{report.STheta}", report.Outcome.ToWire(), ok ? "yes" : "no"]);

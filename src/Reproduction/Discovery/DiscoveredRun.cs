@@ -42,7 +42,7 @@ public sealed record DiscoveredRun(string ConfigHash, long Seed, Outcome? Outcom
             };
         var outcome = v.Outcome;
         bool converged = outcome is Crystallization.Outcome.Discrete or Crystallization.Outcome.Continuous;
-        var kept = record.Scheme().SelectSlots(v.KeptSlotIndices);
+        var kept = record.KeptScheme();
         var (by, exact) = ExactOf(v, kept, crystallize);
         return new(record.ConfigHash, record.Config.Seed, outcome, converged, v.BrentMaxResidual, loss, by, exact)
         {

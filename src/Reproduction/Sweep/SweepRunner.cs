@@ -60,7 +60,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
     {
         if (r.Scheme is null) return DivergedRecord(r);
         var report = Verifier.Verify(r.Scheme, r.VerificationOptions, $"run-{r.ConfigHash[..16]}", "run");
-        var kept = r.Scheme.SelectSlots(report.KeptSlotIndices);
+        var kept = report.KeptOf(r.Scheme);
         var before = report.Outcome;
         var recovery = LatticeRecovery.TryRecoverIfWorthTrying(kept, before);
         report = report with { Recovery = RecoveryReport.Of(recovery), OutcomeAfterRecovery = recovery.OutcomeAfter(before) };
