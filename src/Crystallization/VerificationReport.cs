@@ -49,6 +49,13 @@ public sealed record VerificationReport
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Outcome? OutcomeAfterRecovery { get; init; }
 
+    /// <summary>
+    /// What the verdict checked and how (the kept slots as given, or Q of them), in the report's ring; kept so that
+    /// export and --out use the verdict's own exact check instead of running it again. Not in JSON.
+    /// </summary>
+    [JsonIgnore]
+    public Judgement? Judgement { get; init; }
+
     /// <summary>The slots of <paramref name="scheme"/> (the verified input) that this verdict kept, in their order.</summary>
     public Scheme KeptOf(Scheme scheme) => scheme.SelectSlots(KeptSlotIndices);
 

@@ -73,6 +73,27 @@ public static class Verifier
             Transfer = transfer,
             TransferSkipped = modTwo ? TransferSkippedModTwo : null,
             Valid = valid && transferOk,
+            Judgement = judgement,
+        };
+    }
+
+    /// <summary>
+    /// Verify, then lattice recovery where it is worth trying (&lt;2,2,2;7&gt;, continuous or nearly converged):
+    /// both outcomes, the paper's (plain Q) and after recovery, as a trained run is stored and `verify --recover`
+    /// reports them.
+    /// </summary>
+    public static VerificationReport VerifyWithRecovery(Scheme scheme, VerificationOptions options, string path = "",
+        string format = "memory", string? key = null, RationalScheme? declared = null) =>
+        WithRecovery(scheme, Verify(scheme, options, path, format, key, declared));
+
+    /// <summary>The report with lattice recovery of its kept slots (attempted or not, and why).</summary>
+    public static VerificationReport WithRecovery(Scheme scheme, VerificationReport report)
+    {
+        var recovery = Recovery.LatticeRecovery.TryRecoverIfWorthTrying(report.KeptOf(scheme), report.Outcome);
+        return report with
+        {
+            Recovery = Recovery.RecoveryReport.Of(recovery),
+            OutcomeAfterRecovery = recovery.OutcomeAfter(report.Outcome),
         };
     }
 

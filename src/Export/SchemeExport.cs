@@ -20,8 +20,8 @@ public static class SchemeExport
         var scheme = source.Scheme;
         var options = VerificationOptions.Default with { Rank = rank, Ring = Ring.Z };
         var verdict = Verifier.Verify(scheme, options, source.Path, source.Format, source.Key, source.Exact);
-        var judgement = Verifier.Judge(scheme, verdict.KeptSlotIndices, Ring.Z, source.Exact);
-        var exported = verdict.BrentValid ? judgement.Scheme : verdict.KeptOf(scheme);
+        // The verdict's own exact check (over Z): what it judged valid is what gets exported.
+        var exported = verdict.BrentValid ? verdict.Judgement!.Scheme : verdict.KeptOf(scheme);
         int levels = LevelsFor(exported, size);
 
         var report = new ExportReport
@@ -45,7 +45,7 @@ public static class SchemeExport
             };
 
         // Exact fractions go out as float32 like any coefficient; the check that passed was over Q.
-        bool rational = judgement.Arithmetic == ExactArithmetic.Rational;
+        bool rational = verdict.Judgement!.Arithmetic == ExactArithmetic.Rational;
         string coefficients = !verdict.BrentValid ? "unrounded" : rational ? "rational" : "discretized";
         string check = !verdict.BrentValid ? ", FAILS the exact Brent check: not a matrix multiplication"
             : $", exact Brent check over {(rational ? "Q" : "Z")} passed";

@@ -63,8 +63,7 @@ public static class TrainCommand
             var path = Checkpoint.Write(result, kind, parse.GetValue(output)!);
             if (result.Scheme is null) return Diverged(result, kind, parse.GetValue(json));
             // Both outcomes, as the sweep records them: the paper's (plain Q) and after lattice recovery.
-            var verified = Verifier.Verify(result.Scheme, result.VerificationOptions, path!, "json");
-            var report = VerifyRecovery.Apply(result.Scheme, verified, recover: true, outPath: null);
+            var report = Verifier.VerifyWithRecovery(result.Scheme, result.VerificationOptions, path!, "json");
             // The run is judged as the paper judges it (exit code from Valid); recovery is reported beside it.
             report = report with { Verdict = report.InputVerdict };
 

@@ -51,14 +51,13 @@ public static class VerifyCommand
             if (batch && parse.GetValue(output) is not null) throw new UsageException("--out takes one input file");
             return VerifyBatch.Run(files, batch, parse.GetValue(json), path =>
             {
-                var source = SchemeReader.Read(path, parse.GetValue(key), parse.GetValue(layout), options);
-                var shape = source.Scheme.Shape;
-                var levels = transferSizes is null ? null : TransferTest.LevelsForSizes(shape, transferSizes);
-                var report = Verifier.Verify(source.Scheme, options with { TransferLevels = levels },
-                    source.Path, source.Format, source.Key, source.Exact);
-                report = report with { Layout = source.Layout, LayoutChoice = source.LayoutChoice };
-                return VerifyRecovery.Apply(source.Scheme, report, parse.GetValue(recover), parse.GetValue(output),
-                    source.Exact);
+                var verified = FileVerification.Verify(new FileVerificationRequest(path)
+                {
+                    Key = parse.GetValue(key), Layout = parse.GetValue(layout), Options = options,
+                    TransferSizes = transferSizes, Recover = parse.GetValue(recover),
+                });
+                VerifyRecovery.WriteOut(parse.GetValue(output), verified);
+                return verified.Report;
             });
         }));
         return command;

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.Recovery;
 using StrassenRepro.Formats;
@@ -27,55 +25,15 @@ public static class VerifyRecovery
                       "scheme recovered with --recover",
     };
 
-    /// <summary>Adds the recovery (when asked) to the record and writes --out; printing is the caller's.</summary>
-    /// <param name="exact">The input's exact fractions, when its file gave them (SchemeSource.Exact).</param>
-    public static VerificationReport Apply(Scheme input, VerificationReport report, bool recover, string? outPath,
-        RationalScheme? exact = null)
+    /// <summary>
+    /// Writes --out before anything is printed: if that fails the command ends with one line and exit code 2, and
+    /// prints no verdict.
+    /// </summary>
+    public static void WriteOut(string? outPath, VerifiedFile file)
     {
-        // --out writes a scheme exact over Z (or Q), whatever ring the record was judged in.
-        var judgement = Verifier.Judge(input, report.KeptSlotIndices, Ring.Z, exact);
-        var kept = report.KeptOf(input);
-        var before = report.Outcome;
-        var recovery = recover ? LatticeRecovery.TryRecoverIfWorthTrying(kept, before) : null;
-
-        // Write the file first: if that fails the command ends with one line and exit code 2, and prints no verdict.
-        if (outPath is not null) WriteScheme(outPath, report, judgement, recovery);
-        return recovery is null ? report : report with
-        {
-            Recovery = RecoveryReport.Of(recovery),
-            OutcomeAfterRecovery = recovery.OutcomeAfter(before),
-        };
-    }
-
-    /// <summary>An integer scheme first (as given, Q of the input, or recovered), else the exact fractions.</summary>
-    private static void WriteScheme(string path, VerificationReport report, Judgement judgement,
-        RecoveryResult? recovery)
-    {
-        bool valid = judgement.Brent.IsValid;
-        var metadata = new JsonObject { ["source"] = report.Path };
-        string? text = null;
-        if (valid && judgement.Rational is null)
-        {
-            bool asGiven = judgement.Arithmetic == ExactArithmetic.Integer;
-            metadata["obtainedBy"] = asGiven ? "as given (integers)" : "rounding (Q)";
-            text = SchemeJson.Write(judgement.Scheme, metadata);
-        }
-        else if (recovery is { Succeeded: true })
-        {
-            metadata["obtainedBy"] = "lattice recovery";
-            text = SchemeJson.Write(recovery.Scheme!, metadata);
-        }
-        else if (valid)
-        {
-            metadata["obtainedBy"] = "as given (exact fractions, checked over Q)";
-            text = SchemeJson.Write(judgement.Rational!, metadata);
-        }
-        if (text is null)
-        {
-            Console.Error.WriteLine($"strassen-repro: no scheme exact over Z or Q was obtained; {path} not written");
-            return;
-        }
-        File.WriteAllText(path, text);
+        if (outPath is null) return;
+        if (!ObtainedSchemeFile.Write(outPath, file))
+            Console.Error.WriteLine($"strassen-repro: no scheme exact over Z or Q was obtained; {outPath} not written");
     }
 
     /// <summary>The recovery lines of the human output.</summary>

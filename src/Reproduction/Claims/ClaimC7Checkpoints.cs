@@ -25,8 +25,7 @@ public sealed class ClaimC7Checkpoints : IClaim
         {
             try
             {
-                var source = SchemeReader.Read(file);
-                var report = Verifier.Verify(source.Scheme, VerificationOptions.Default, file, source.Format, source.Key);
+                var (source, report) = FileVerification.Verify(new FileVerificationRequest(file));
                 double maxError = NoiseProbe.MaxErrorOnRandomPairs(report.KeptOf(source.Scheme), 1000, new GaussianSource(7));
                 bool ok = report.Delta == 0 && maxError < NoiseProbe.NumericalCriterion && report.STheta == 1;
                 if (ok) meets++;

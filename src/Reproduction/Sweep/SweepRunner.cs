@@ -59,11 +59,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
     public static RunRecord Record(RunResult r)
     {
         if (r.Scheme is null) return DivergedRecord(r);
-        var report = Verifier.Verify(r.Scheme, r.VerificationOptions, $"run-{r.ConfigHash[..16]}", "run");
-        var kept = report.KeptOf(r.Scheme);
-        var before = report.Outcome;
-        var recovery = LatticeRecovery.TryRecoverIfWorthTrying(kept, before);
-        report = report with { Recovery = RecoveryReport.Of(recovery), OutcomeAfterRecovery = recovery.OutcomeAfter(before) };
+        var report = Verifier.VerifyWithRecovery(r.Scheme, r.VerificationOptions, $"run-{r.ConfigHash[..16]}", "run");
         return new RunRecord
         {
             Config = r.Config,
