@@ -3,10 +3,10 @@ using StrassenRepro.Reproduction.Statistics;
 namespace StrassenRepro.Tests.Reproduction;
 
 /// <summary>
-/// The additive two-way ANOVA against R's documented warpbreaks data (datasets::warpbreaks, Tippett 1950: 54 looms,
-/// 9 per wool x tension cell). R: summary(aov(breaks ~ wool + tension, warpbreaks)) gives wool 1 450.7 F 3.339
-/// p 0.07361; tension 2 2034.3 F 7.537 p 0.00138; Residuals 50 6747.9 (the sums of squares are also computed by hand
-/// below: SS_wool = 1352/3, SS_tension = 54925/27, SS_total = 249286/27).
+/// The additive two-way ANOVA against R's documented warpbreaks data (datasets::warpbreaks, Tippett 1950: 54 looms, 9
+/// per wool x tension cell). R: summary(aov(breaks ~ wool + tension, warpbreaks)) gives wool 1 450.7 F 3.339 p 0.07361;
+/// tension 2 2034.3 F 7.537 p 0.00138; Residuals 50 6747.9 (the sums of squares are also computed by hand below:
+/// SS_wool = 1352/3, SS_tension = 54925/27, SS_total = 249286/27).
 /// </summary>
 [Trait("Category", "Fast")]
 public class TwoWayAnovaStatisticsTests
@@ -66,9 +66,12 @@ public class TwoWayAnovaStatisticsTests
     [Fact]
     public void A_hand_computed_2x2_design_with_two_observations_per_cell()
     {
-        // Cells (a, b): (0,0) 1, 3; (0,1) 5, 7; (1,0) 2, 4; (1,1) 10, 12. Grand mean 5.5; A means 4, 7; B means 2.5, 8.5.
-        // SS_A = 4 (1.5^2 + 1.5^2) = 18; SS_B = 4 (3^2 + 3^2) = 72; SS_total = 106; SS_error = 16, df 8 - 2 - 2 + 1 = 5.
-        var obs = new List<(int, int, double)> { (0, 0, 1), (0, 0, 3), (0, 1, 5), (0, 1, 7), (1, 0, 2), (1, 0, 4), (1, 1, 10), (1, 1, 12) };
+        // Cells (a, b): (0,0) 1, 3; (0,1) 5, 7; (1,0) 2, 4; (1,1) 10, 12. Grand mean 5.5; A means 4, 7; B means 2.5,
+        // 8.5.
+        // SS_A = 4 (1.5^2 + 1.5^2) = 18; SS_B = 4 (3^2 + 3^2) = 72; SS_total = 106; SS_error = 16, df 8 - 2 - 2 + 1 =
+        // 5.
+        var obs = new List<(int, int, double)> { (0, 0, 1), (0, 0, 3), (0, 1, 5), (0, 1, 7), (1, 0, 2), (1, 0, 4),
+            (1, 1, 10), (1, 1, 12) };
         var r = TwoWayAnova.Of(obs);
         r.A.SumOfSquares.Should().BeApproximately(18, 1e-12);
         r.B.SumOfSquares.Should().BeApproximately(72, 1e-12);

@@ -7,7 +7,8 @@ namespace StrassenRepro.Reproduction.Origins;
 public sealed record ClaimOrigin(string ClaimId, IReadOnlyList<NumberTrace> Numbers)
 {
     public const string AggregateRule =
-        "not traced if any of the claim's numbers with a script does not trace; else traced if any traces; else no script";
+        "not traced if any of the claim's numbers with a script does not trace; else traced if any traces; else no "
+            + "script";
 
     public Explained Explained =>
         Numbers.Any(n => n.Explained == Explained.NotTraced) ? Explained.NotTraced

@@ -23,8 +23,8 @@ public static class ExplainedNames
     };
 
     /// <summary>
-    /// The one rule for a number that has a script: traced iff the re-execution agrees with the paper. Without a
-    /// script there is nothing to re-execute, whatever the data say.
+    /// The one rule for a number that has a script: traced iff the re-execution agrees with the paper. Without a script
+    /// there is nothing to re-execute, whatever the data say.
     /// </summary>
     public static Explained Decide(bool hasScript, bool agrees) =>
         !hasScript ? Explained.NoScript : agrees ? Explained.Traced : Explained.NotTraced;

@@ -2,8 +2,8 @@ namespace StrassenRepro.Reproduction.Origins;
 
 /// <summary>
 /// Where one of the paper's numbers comes from: the scripts and lines that compute it (none: no script does), what our
-/// re-execution of them gives (number, interval, runs), the correct computation beside it, one line of explanation,
-/// and whether the re-execution gives the paper's number (Explained, decided by Rule from the data).
+/// re-execution of them gives (number, interval, runs), the correct computation beside it, one line of explanation, and
+/// whether the re-execution gives the paper's number (Explained, decided by Rule from the data).
 /// </summary>
 public sealed record NumberTrace
 {
@@ -16,7 +16,9 @@ public sealed record NumberTrace
     /// <summary>The upstream code that computes it; empty when no script does.</summary>
     public IReadOnlyList<Citation> Sources { get; init; } = [];
 
-    /// <summary>Our re-execution of that code: the number, its interval and the runs (or what was re-executed).</summary>
+    /// <summary>
+    /// Our re-execution of that code: the number, its interval and the runs (or what was re-executed).
+    /// </summary>
     public required string Reexecution { get; init; }
 
     /// <summary>The correct computation, with its number.</summary>
@@ -30,7 +32,9 @@ public sealed record NumberTrace
     /// <summary>The rule that decided Explained, written out.</summary>
     public required string Rule { get; init; }
 
-    /// <summary>A number no upstream script computes: nothing to re-execute, so it is "no script" whatever the data say.</summary>
+    /// <summary>
+    /// A number no upstream script computes: nothing to re-execute, so it is "no script" whatever the data say.
+    /// </summary>
     public static NumberTrace WithoutScript(string quantity, string paper, string reexecution, string correct,
         string explanation, string why) => new()
     {

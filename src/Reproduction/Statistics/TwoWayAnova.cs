@@ -6,8 +6,8 @@ namespace StrassenRepro.Reproduction.Statistics;
 /// Two-way analysis of variance without interaction (y ~ A + B) on a balanced design: every combination of the two
 /// factors' levels holds the same number of observations. SS_A = sum over A's levels of n_a (mean_a - mean)^2 (and the
 /// same for B), SS_error = SS_total - SS_A - SS_B, df_error = N - a - b + 1; F = (SS / df) / (SS_error / df_error).
-/// Both effect sizes are given: classical eta^2 = SS / SS_total and partial eta^2 = SS / (SS + SS_error).
-/// R's aov(y ~ A + B) gives the same table on a balanced design (tests: warpbreaks).
+/// Both effect sizes are given: classical eta^2 = SS / SS_total and partial eta^2 = SS / (SS + SS_error). R's aov(y ~ A
+/// + B) gives the same table on a balanced design (tests: warpbreaks).
 /// </summary>
 public static class TwoWayAnova
 {
@@ -29,7 +29,8 @@ public static class TwoWayAnova
     /// <summary>The table; throws ArgumentException for a design it cannot analyse, saying why.</summary>
     public static Result Of<TA, TB>(IReadOnlyList<(TA A, TB B, double Y)> observations)
         where TA : notnull where TB : notnull =>
-        Problem(observations) is { } why ? throw new ArgumentException(why, nameof(observations)) : Compute(observations);
+        Problem(observations) is { } why ? throw new ArgumentException(why, nameof(observations))
+            : Compute(observations);
 
     private static string? Problem<TA, TB>(IReadOnlyList<(TA A, TB B, double Y)> observations)
         where TA : notnull where TB : notnull
@@ -55,7 +56,8 @@ public static class TwoWayAnova
         double ssB = byB.Sum(g => g.Count() * Math.Pow(g.Average(o => o.Y) - grand, 2));
         double ssError = total - ssA - ssB;
         int dfError = n - byA.Count - byB.Count + 1;
-        return new Result(Row(ssA, byA.Count - 1, ssError, dfError, total), Row(ssB, byB.Count - 1, ssError, dfError, total),
+        return new Result(Row(ssA, byA.Count - 1, ssError, dfError, total),
+            Row(ssB, byB.Count - 1, ssError, dfError, total),
             ssError, dfError, total, n);
     }
 

@@ -21,8 +21,8 @@ public sealed record BalancedRunLabel(double Accuracy)
 }
 
 /// <summary>
-/// The "balanced runs" of experiments/extended_experiments/validate2.py (BalancedRunsGenerator, :907-1129), the
-/// paper's N = 20 and N = 60 AUC = 1.000: 11 hand-written configurations (:929-950; lr 0.02, wd 1e-4, batch 256 from
+/// The "balanced runs" of experiments/extended_experiments/validate2.py (BalancedRunsGenerator, :907-1129), the paper's
+/// N = 20 and N = 60 AUC = 1.000: 11 hand-written configurations (:929-950; lr 0.02, wd 1e-4, batch 256 from
 /// ExperimentConfig, :59-119), cycled with small lr and wd changes to N (:953-961); each run trains 3000 steps
 /// (protocol validate2); its label is its final accuracy &gt;= 99.9% on 5000 fresh pairs, and the ROC score is that
 /// accuracy (:1082-1085), so the AUC is 1 by construction whenever both labels occur.

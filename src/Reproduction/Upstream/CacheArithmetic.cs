@@ -22,7 +22,9 @@ public static class CacheArithmetic
 
     public static long TotalBytes(int batchSize) => ModelBytes + OptimizerBytes + batchSize * PerSampleBytes;
 
-    /// <summary>[smallest, largest] coherent batch size for an L3 of the given MiB, or null when none fits (:80-83).</summary>
+    /// <summary>
+    /// [smallest, largest] coherent batch size for an L3 of the given MiB, or null when none fits (:80-83).
+    /// </summary>
     public static (int Min, int Max)? CoherentRange(int l3Mib)
     {
         var fits = BatchSizes.Where(b => TotalBytes(b) < l3Mib * 1024.0 * 1024.0 * 0.5).ToList();

@@ -8,8 +8,10 @@ namespace StrassenRepro.Reproduction.Upstream;
 /// </summary>
 public readonly record struct Float32Errors(double MaxAbsError, double MaxAbsTruth)
 {
-    /// <summary>The scripts' relative error, max |C_pred - C_true| / (max |C_true| + 1e-10) (apendix_experiments.py:141,
-    /// verify_checkpoints.py:84).</summary>
+    /// <summary>
+    /// The scripts' relative error, max |C_pred - C_true| / (max |C_true| + 1e-10) (apendix_experiments.py:141,
+    /// verify_checkpoints.py:84).
+    /// </summary>
     public double Relative => MaxAbsError / (MaxAbsTruth + 1e-10);
 }
 
@@ -47,7 +49,9 @@ public static class Float32Check
         return new Float32Errors(maxError, maxTruth);
     }
 
-    /// <summary>||C_pred - C_true||_F / ||C_true||_F for one pair (validation_experiments.py:106, :148), float32.</summary>
+    /// <summary>
+    /// ||C_pred - C_true||_F / ||C_true||_F for one pair (validation_experiments.py:106, :148), float32.
+    /// </summary>
     public static double FrobeniusRelative(Float32Scheme s, ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         Span<float> c = stackalloc float[4], t = stackalloc float[4];

@@ -4,9 +4,9 @@ namespace StrassenRepro.Reproduction.Upstream;
 
 /// <summary>
 /// The fine-tune of validate2.py's pruning (IterativePruningEngine.fine_tune, :457-508), in float32 on a scheme's flat
-/// weights (U, V, W, the model's parameter order), updated in place: a new AdamW (lr 0.005 = finetune_lr, weight decay 1e-4,
-/// PyTorch's betas and eps) with CosineAnnealingLR(T_max = 200); 200 steps, each on a fresh N(0,1) batch of 256 with the
-/// mean squared error over batch x 4; no mask, so pruned weights receive gradients and grow back; no clipping.
+/// weights (U, V, W, the model's parameter order), updated in place: a new AdamW (lr 0.005 = finetune_lr, weight decay
+/// 1e-4, PyTorch's betas and eps) with CosineAnnealingLR(T_max = 200); 200 steps, each on a fresh N(0,1) batch of 256
+/// with the mean squared error over batch x 4; no mask, so pruned weights receive gradients and grow back; no clipping.
 /// </summary>
 public static class Float32FineTune
 {

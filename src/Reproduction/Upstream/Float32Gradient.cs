@@ -7,7 +7,8 @@ namespace StrassenRepro.Reproduction.Upstream;
 /// </summary>
 public static class Float32Gradient
 {
-    public static void Accumulate(Float32Scheme s, ReadOnlySpan<float> a, ReadOnlySpan<float> b, float scale, Span<float> g)
+    public static void Accumulate(Float32Scheme s, ReadOnlySpan<float> a, ReadOnlySpan<float> b, float scale,
+        Span<float> g)
     {
         Span<float> c = stackalloc float[4], t = stackalloc float[4];
         s.Apply(a, b, c);

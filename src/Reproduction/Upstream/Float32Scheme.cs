@@ -5,8 +5,8 @@ namespace StrassenRepro.Reproduction.Upstream;
 /// <summary>
 /// A 2x2 scheme as the upstream scripts hold it: float32 tensors U (R x 4), V (R x 4), W (4 x R), here one flat vector
 /// in the model's parameter order (U, V, W, each row-major), applied as c = ((a U^T) * (b V^T)) W^T
-/// (train_strassen.py:40-48) with every operation in float32. The scripts judge schemes in float32 against
-/// torch.bmm(A, B), itself float32, so their thresholds (1e-5) sit a few ulps above rounding.
+/// (train_strassen.py:40-48) with every operation in float32. The scripts judge schemes in float32 against torch.bmm(A,
+/// B), itself float32, so their thresholds (1e-5) sit a few ulps above rounding.
 /// </summary>
 public sealed class Float32Scheme
 {
@@ -32,7 +32,8 @@ public sealed class Float32Scheme
     public int VOffset => 4 * Rank;
     public int WOffset => 8 * Rank;
 
-    public Scheme ToScheme() => new(Shape.Square2, Rank, Weights.AsSpan(0, VOffset).ToArray().Select(x => (double)x).ToArray(),
+    public Scheme ToScheme() =>
+        new(Shape.Square2, Rank, Weights.AsSpan(0, VOffset).ToArray().Select(x => (double)x).ToArray(),
         Weights.AsSpan(VOffset, VOffset).ToArray().Select(x => (double)x).ToArray(),
         Weights.AsSpan(WOffset).ToArray().Select(x => (double)x).ToArray());
 
@@ -75,7 +76,8 @@ public sealed class Float32Scheme
 
     private static float[] Flatten(Scheme s)
     {
-        if (s.Shape != Shape.Square2) throw new ArgumentException($"the upstream scripts multiply 2x2 matrices, not {s.Shape}");
+        if (s.Shape != Shape.Square2) throw new ArgumentException($"the upstream scripts multiply 2x2 matrices, not "
+            + $"{s.Shape}");
         return s.Coefficients().Select(x => (float)x).ToArray();
     }
 }

@@ -10,10 +10,10 @@ public sealed record ExpansionRow(int Size, double MaxError, double RelativeErro
 }
 
 /// <summary>
-/// The zero-shot expansion of experiments/verify_checkpoints.py (strassen_expand and verify_expansion, :89-149): an
-/// n x n product where the checkpoint's coefficients are used only at n = 2, and Strassen's own formulas, hard-coded,
-/// at every level above; float32; one N(0,1) pair per size; max |C_pred - C_true| and that over max |C_true| against
-/// the float32 product A @ B. On a learned scheme that is not Strassen's this tests the hard-coded formulas, not it.
+/// The zero-shot expansion of experiments/verify_checkpoints.py (strassen_expand and verify_expansion, :89-149): an n x
+/// n product where the checkpoint's coefficients are used only at n = 2, and Strassen's own formulas, hard-coded, at
+/// every level above; float32; one N(0,1) pair per size; max |C_pred - C_true| and that over max |C_true| against the
+/// float32 product A @ B. On a learned scheme that is not Strassen's this tests the hard-coded formulas, not it.
 /// </summary>
 public static class HardCodedExpansion
 {

@@ -7,15 +7,20 @@ namespace StrassenRepro.Reproduction.Upstream;
 public sealed record PruningIteration(int Iteration, double Percent, int Pruned, int Zeros, int Weights,
     double AccuracyPercent, double Delta)
 {
-    /// <summary>The "sparsity" the script prints: exact zeros right after pruning, before the fine-tune regrows them.</summary>
+    /// <summary>
+    /// The "sparsity" the script prints: exact zeros right after pruning, before the fine-tune regrows them.
+    /// </summary>
     public double Sparsity => Zeros / (double)Weights;
 
     /// <summary>validate2.py:706: the protocol stops (and reverts this iteration) when delta exceeds 0.1.</summary>
     public bool Collapsed => Delta > IterativePruning.DeltaAbove;
 }
 
-/// <summary>The whole protocol: its iterations and the sparsity it ends with (after reverting the collapsed one).</summary>
-public sealed record PruningRun(double BaselineAccuracy, IReadOnlyList<PruningIteration> Iterations, double FinalSparsity)
+/// <summary>
+/// The whole protocol: its iterations and the sparsity it ends with (after reverting the collapsed one).
+/// </summary>
+public sealed record PruningRun(double BaselineAccuracy, IReadOnlyList<PruningIteration> Iterations,
+    double FinalSparsity)
 {
     /// <summary>The last iteration that did not collapse (the largest sparsity the basin "survived").</summary>
     public PruningIteration? LastIntact => Iterations.LastOrDefault(i => !i.Collapsed);
@@ -66,7 +71,9 @@ public static class IterativePruning
         return new PruningRun(baseline, iterations, w.Count(x => x == 0) / (double)w.Length);
     }
 
-    /// <summary>Zeroes the weights below the percent-th percentile of |w| (kept: |w| &gt;= it); returns how many.</summary>
+    /// <summary>
+    /// Zeroes the weights below the percent-th percentile of |w| (kept: |w| &gt;= it); returns how many.
+    /// </summary>
     public static int Prune(float[] weights, double percent)
     {
         var magnitudes = weights.Select(x => (double)Math.Abs(x)).Order().ToArray();

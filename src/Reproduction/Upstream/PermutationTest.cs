@@ -6,7 +6,9 @@ namespace StrassenRepro.Reproduction.Upstream;
 public sealed record PermutationResult(int Permutations, double IdentityError, double MinError, double MaxError,
     double MeanError)
 {
-    /// <summary>validation_experiments.py:115, :121: "all permutations equivalent" iff the largest error is below 1e-6.</summary>
+    /// <summary>
+    /// validation_experiments.py:115, :121: "all permutations equivalent" iff the largest error is below 1e-6.
+    /// </summary>
     public bool AllEquivalent => MaxError < PermutationTest.EquivalentBelow;
 }
 

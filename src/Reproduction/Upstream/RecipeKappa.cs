@@ -8,12 +8,16 @@ public enum RecipeKappaCase
 {
     /// <summary>n_samples // B = 0 minibatches (B &gt; 64): no gradient, kappa = inf (:160-161).</summary>
     NoGradients,
-    /// <summary>Fewer than 2 eigenvalues above 1e-6, e.g. one gradient (B = 64): the covariance is the ridge alone,
-    /// every eigenvalue equals float32(1e-6), none is strictly above it; kappa = inf (:183-186).</summary>
+    /// <summary>
+    /// Fewer than 2 eigenvalues above 1e-6, e.g. one gradient (B = 64): the covariance is the ridge alone, every
+    /// eigenvalue equals float32(1e-6), none is strictly above it; kappa = inf (:183-186).
+    /// </summary>
     BelowRidge,
     /// <summary>lambda_max / lambda_min &gt;= 1e6: kappa is the cap, printed 1000000.0 (:192).</summary>
     Capped,
-    /// <summary>lambda_max / lambda_min below the cap; lambda_min is the ridge, so kappa is about 1e6 lambda_max or 1.</summary>
+    /// <summary>
+    /// lambda_max / lambda_min below the cap; lambda_min is the ridge: kappa is about 1 + 1e6 lambda_max.
+    /// </summary>
     Ratio,
 }
 
@@ -27,14 +31,14 @@ public sealed record RecipeKappaResult(int Gradients, int Dimension, int Kept, d
 
 /// <summary>
 /// kappa as experiments/extended_experiments/run_all_experiments.py computes it (compute_gradient_covariance_safe,
-/// :135-202), in float32 as the script does: n = n_samples // B gradients (:144), each of the SUMMED squared error of
-/// a fresh N(0,1) batch of B pairs (:149), flattened in the order U, V, W (:152-155); centred, Sigma = Gc^T Gc /
-/// (n - 1 + 1e-6) (:166-170); Sigma += 1e-6 I (:173-174); eigenvalues of the float32 matrix, those strictly above 1e-6
-/// kept (:179-183); fewer than 2 kept gives inf (:185-186); kappa = min(lambda_max / lambda_min, 1e6) when lambda_min
-/// &gt; 1e-8, else inf (:192).
-/// Consequences: n &lt;= 8 gradients of 84 or 96 parameters span at most 7 directions, so lambda_min is always the
-/// ridge (1e-6 plus an ulp); kappa is then about 1 + 1e6 lambda_max(Gc^T Gc / (n-1)): "1.000" when the gradients are
-/// float32 rounding noise (a zero-loss model), the cap 1e6 once lambda_max reaches 1. 999999 is not among its values.
+/// :135-202), in float32 as the script does: n = n_samples // B gradients (:144), each of the SUMMED squared error of a
+/// fresh N(0,1) batch of B pairs (:149), flattened in the order U, V, W (:152-155); centred, Sigma = Gc^T Gc / (n - 1 +
+/// 1e-6) (:166-170); Sigma += 1e-6 I (:173-174); eigenvalues of the float32 matrix, those strictly above 1e-6 kept
+/// (:179-183); fewer than 2 kept gives inf (:185-186); kappa = min(lambda_max / lambda_min, 1e6) when lambda_min &gt;
+/// 1e-8, else inf (:192). Consequences: n &lt;= 8 gradients of 84 or 96 parameters span at most 7 directions, so
+/// lambda_min is always the ridge (1e-6 plus an ulp); kappa is then about 1 + 1e6 lambda_max(Gc^T Gc / (n-1)): "1.000"
+/// when the gradients are float32 rounding noise (a zero-loss model), the cap 1e6 once lambda_max reaches 1. 999999 is
+/// not among its values.
 /// </summary>
 public static class RecipeKappa
 {
@@ -87,10 +91,12 @@ public static class RecipeKappa
             + Matrix<float>.Build.DenseDiagonal(d, d, Ridge);
         var kept = covariance.Evd(Symmetricity.Symmetric).EigenValues
             .Select(c => (float)c.Real).Where(l => l > Ridge).Order().ToArray();
-        if (kept.Length < 2) return new RecipeKappaResult(n, d, kept.Length, 0, 0, double.PositiveInfinity, RecipeKappaCase.BelowRidge);
+        if (kept.Length < 2) return new RecipeKappaResult(n, d, kept.Length, 0, 0, double.PositiveInfinity,
+            RecipeKappaCase.BelowRidge);
         float min = kept[0], max = kept[^1];
         if (!(min > MinimumLambda))
-            return new RecipeKappaResult(n, d, kept.Length, max, min, double.PositiveInfinity, RecipeKappaCase.BelowRidge);
+            return new RecipeKappaResult(n, d, kept.Length, max, min, double.PositiveInfinity,
+                RecipeKappaCase.BelowRidge);
         float ratio = max / min;
         return ratio >= Cap
             ? new RecipeKappaResult(n, d, kept.Length, max, min, Cap, RecipeKappaCase.Capped)

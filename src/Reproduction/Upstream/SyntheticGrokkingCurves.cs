@@ -4,7 +4,8 @@ using StrassenRepro.Model;
 namespace StrassenRepro.Reproduction.Upstream;
 
 /// <summary>The two curves of the paper's grokking figure, as the script writes them.</summary>
-public sealed record SyntheticGrokking(int GrokEpoch, double[] TrainSuccess, double[] TestSuccess, double[] TrainFailure,
+public sealed record SyntheticGrokking(int GrokEpoch, double[] TrainSuccess, double[] TestSuccess,
+    double[] TrainFailure,
     double[] TestFailure)
 {
     /// <summary>The successful run's curves as curve points (one per epoch), for our grokking detector.</summary>
@@ -14,11 +15,11 @@ public sealed record SyntheticGrokking(int GrokEpoch, double[] TrainSuccess, dou
 
 /// <summary>
 /// experiments/validation_experiments.py:184-247 ("simulate_grokking_dynamics"), the source of the paper's grokking
-/// figure (B = 32 groks at epoch 450, B = 512 never): no training at all. The "successful run" is
-/// exp(-linspace(0, 8, 1000)) + 1e-7 plus N(0, 1e-8^2) for the train loss and 0.5 until the hard-coded grok_point = 450
-/// (:196), then 0.5 exp(-linspace(0, 6, 550)) + 1e-6, plus |N(0, 1e-7^2)|, for the test loss; the "failed run" is
-/// exp(-linspace(0, 5, 1000)) + 1e-5 and 0.3 + N(0, 0.02^2) clipped to [0.1, 0.5]. The script seeds NumPy with 42;
-/// our noise comes from our own stream (it moves the curves by about 1e-8, the noise scale).
+/// figure (B = 32 groks at epoch 450, B = 512 never): no training at all. The "successful run" is exp(-linspace(0, 8,
+/// 1000)) + 1e-7 plus N(0, 1e-8^2) for the train loss and 0.5 until the hard-coded grok_point = 450 (:196), then 0.5
+/// exp(-linspace(0, 6, 550)) + 1e-6, plus |N(0, 1e-7^2)|, for the test loss; the "failed run" is exp(-linspace(0, 5,
+/// 1000)) + 1e-5 and 0.3 + N(0, 0.02^2) clipped to [0.1, 0.5]. The script seeds NumPy with 42; our noise comes from our
+/// own stream (it moves the curves by about 1e-8, the noise scale).
 /// </summary>
 public static class SyntheticGrokkingCurves
 {

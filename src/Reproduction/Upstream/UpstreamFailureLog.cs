@@ -1,9 +1,9 @@
 namespace StrassenRepro.Reproduction.Upstream;
 
 /// <summary>
-/// The failure analysis behind C10 in experiments/extended_experiments/all_test_extended_results.txt (the console log of
-/// all_test_extended.py's experiment_failure_analysis, :1026-1086; copied in ../shared/upstream/). The task is scalar
-/// multiplication modulo 67 with one-hot inputs and cross-entropy, "test" accuracy measured on the training set
+/// The failure analysis behind C10 in experiments/extended_experiments/all_test_extended_results.txt (the console log
+/// of all_test_extended.py's experiment_failure_analysis, :1026-1086; copied in ../shared/upstream/). The task is
+/// scalar multiplication modulo 67 with one-hot inputs and cross-entropy, "test" accuracy measured on the training set
 /// (:1042-1047), not 2x2 matrix multiplication.
 /// </summary>
 public static class UpstreamFailureLog
@@ -24,6 +24,8 @@ public static class UpstreamFailureLog
     /// <summary>Line 1450: "Collected 26 successes and 24 failures".</summary>
     public const int LoggedSuccesses = 26, LoggedFailures = 24;
 
-    /// <summary>Line 1452: mean kappa of the failed and the successful runs (kappa = lambda_max / 1e-10, :436-440).</summary>
+    /// <summary>
+    /// Line 1452: mean kappa of the failed and the successful runs (kappa = lambda_max / 1e-10, :436-440).
+    /// </summary>
     public const double LoggedFailureKappa = 18185934843.50, LoggedSuccessKappa = 6654663773.03;
 }

@@ -1,14 +1,15 @@
 namespace StrassenRepro.Reproduction.Upstream;
 
 /// <summary>One row of run_all_experiments.py's experiment 1: a checkpoint at a batch size.</summary>
-public sealed record UpstreamKappaRow(string Checkpoint, int BatchSize, double Kappa, double LambdaMax, double LambdaMin);
+public sealed record UpstreamKappaRow(string Checkpoint, int BatchSize, double Kappa, double LambdaMax,
+    double LambdaMin);
 
 /// <summary>
 /// experiments.exp1_covariance_spectrometry.batch_size_analysis of
 /// experiments/extended_experiments/all_experiments_results.json (written by run_all_experiments.py:253-269; copied in
 /// ../shared/upstream/): kappa by the recipe (RecipeKappa) on the first 8 checkpoints at B = 8, 16, 24, 32, 64. These
-/// are the paper's checkpoint kappa table (paper:1348-1357). lambda_min is 1.0000001111620804e-6, float32(1e-6) plus one
-/// ulp, in every finite row: the ridge. kappa = inf (B = 64) is printed with lambda 0 (:185-186).
+/// are the paper's checkpoint kappa table (paper:1348-1357). lambda_min is 1.0000001111620804e-6, float32(1e-6) plus
+/// one ulp, in every finite row: the ridge. kappa = inf (B = 64) is printed with lambda 0 (:185-186).
 /// </summary>
 public static class UpstreamKappaTable
 {

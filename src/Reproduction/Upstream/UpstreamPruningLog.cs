@@ -18,6 +18,8 @@ public static class UpstreamPruningLog
         new(10, 55, 46, 54.76, 100, 0), new(11, 60, 50, 59.52, 0, 100),
     ];
 
-    /// <summary>results.txt:210 ("Sparsity final: 0.00%": the collapsed iteration was reverted to the dense model).</summary>
+    /// <summary>
+    /// results.txt:210 ("Sparsity final: 0.00%": the collapsed iteration was reverted to the dense model).
+    /// </summary>
     public const double FinalSparsityPercent = 0.0;
 }

@@ -6,7 +6,9 @@ namespace StrassenRepro.Reproduction.Upstream;
 /// </summary>
 public static class UpstreamValidationResults
 {
-    /// <summary>noise_stability.&lt;sigma&gt;.success_rate, in NoiseStabilityTest.Sigmas order: 0.0 at every sigma.</summary>
+    /// <summary>
+    /// noise_stability.&lt;sigma&gt;.success_rate, in NoiseStabilityTest.Sigmas order: 0.0 at every sigma.
+    /// </summary>
     public static readonly IReadOnlyList<double> NoiseSuccessRate = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
 
     /// <summary>noise_stability.&lt;sigma&gt;.mean_error.</summary>

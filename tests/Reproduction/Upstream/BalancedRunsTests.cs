@@ -4,8 +4,9 @@ using StrassenRepro.Reproduction.Upstream;
 namespace StrassenRepro.Tests.Reproduction.Upstream;
 
 /// <summary>
-/// validate2.py's balanced runs (:907-1129). The configurations of its log (experiments/extended_experiments/results.txt,
-/// the "LR: ..., WD: ..., Batch: ..." lines 259-403): runs 1-11 the written ones, 12 onwards the cycled variations.
+/// validate2.py's balanced runs (:907-1129). The configurations of its log
+/// (experiments/extended_experiments/results.txt, the "LR: ..., WD: ..., Batch: ..." lines 259-403): runs 1-11 the
+/// written ones, 12 onwards the cycled variations.
 /// </summary>
 [Trait("Category", "Fast")]
 public class BalancedRunsTests

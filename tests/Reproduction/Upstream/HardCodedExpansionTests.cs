@@ -3,7 +3,9 @@ using StrassenRepro.Reproduction.Upstream;
 
 namespace StrassenRepro.Tests.Reproduction.Upstream;
 
-/// <summary>verify_checkpoints.py's expansion (:89-149): the checkpoint at 2x2 only, Strassen hard-coded above.</summary>
+/// <summary>
+/// verify_checkpoints.py's expansion (:89-149): the checkpoint at 2x2 only, Strassen hard-coded above.
+/// </summary>
 [Trait("Category", "Fast")]
 public class HardCodedExpansionTests
 {

@@ -5,8 +5,9 @@ namespace StrassenRepro.Tests.Reproduction.Upstream;
 
 /// <summary>
 /// validate2.py's iterative pruning (:437-757). Its log on strassen_exact.pt (experiments/extended_experiments/
-/// results.txt:102-221): pruned 0, 13, 17, 21, 25, 30, 34, 38, 42, 46, 50 weights at 10..60%; sparsity 57.14% (Strassen's
-/// own 48 zeros), then 15.48 ... 54.76% at 100% accuracy, 59.52% at 0% (delta 100), reverted: final sparsity 0.00%.
+/// results.txt:102-221): pruned 0, 13, 17, 21, 25, 30, 34, 38, 42, 46, 50 weights at 10..60%; sparsity 57.14%
+/// (Strassen's own 48 zeros), then 15.48 ... 54.76% at 100% accuracy, 59.52% at 0% (delta 100), reverted: final
+/// sparsity 0.00%.
 /// </summary>
 [Trait("Category", "Fast")]
 public class IterativePruningTests
@@ -36,7 +37,8 @@ public class IterativePruningTests
         run.Iterations.Select(i => i.Pruned).Should().Equal(LoggedPruned);
         run.Iterations[0].Zeros.Should().Be(48, "iteration 1 prunes nothing: the 'sparsity' is Strassen's own zeros");
         run.Iterations[0].Sparsity.Should().BeApproximately(0.5714, 5e-5);
-        run.Iterations.Skip(1).Select(i => i.Zeros).Should().Equal(LoggedPruned.Skip(1), "the fine-tune regrew every zero");
+        run.Iterations.Skip(1).Select(i => i.Zeros).Should()
+            .Equal(LoggedPruned.Skip(1), "the fine-tune regrew every zero");
         run.LastIntact!.Sparsity.Should().BeApproximately(0.5476, 5e-5);
         run.Collapse!.Iteration.Should().Be(11);
         run.Collapse.Sparsity.Should().BeApproximately(0.5952, 5e-5);

@@ -21,7 +21,8 @@ public class MeanLatticeDistanceTests
     public void Of_is_the_mean_of_the_three_tensors_means()
     {
         // One slot: U entries at distance 0.1, V at 0.4, W at 0.2: (0.1 + 0.4 + 0.2) / 3.
-        var s = Scheme.FromRows(Shape.Square2, [[0.1, -0.1, 0.9, 1.1]], [[0.6, 0.4, -0.6, 1.4]], [[1.2], [0.2], [-0.8], [-0.2]]);
+        var s = Scheme.FromRows(Shape.Square2, [[0.1, -0.1, 0.9, 1.1]], [[0.6, 0.4, -0.6, 1.4]],
+            [[1.2], [0.2], [-0.8], [-0.2]]);
         MeanLatticeDistance.Of(s).Should().BeApproximately(0.7 / 3, 1e-12);
         MeanLatticeDistance.Of(KnownSchemes.Strassen()).Should().Be(0);
     }

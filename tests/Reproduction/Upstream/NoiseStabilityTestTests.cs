@@ -4,8 +4,8 @@ using StrassenRepro.Reproduction.Upstream;
 namespace StrassenRepro.Tests.Reproduction.Upstream;
 
 /// <summary>
-/// validation_experiments.py's noise test (:125-159). Its table (experiments/validation_results.json,
-/// noise_stability): success_rate 0.0 at sigma 0.001, 0.005, 0.01, 0.02, 0.05 and 0.1; mean_error 0.443 ... 0.668.
+/// validation_experiments.py's noise test (:125-159). Its table (experiments/validation_results.json, noise_stability):
+/// success_rate 0.0 at sigma 0.001, 0.005, 0.01, 0.02, 0.05 and 0.1; mean_error 0.443 ... 0.668.
 /// </summary>
 [Trait("Category", "Fast")]
 public class NoiseStabilityTestTests

@@ -14,7 +14,8 @@ public class PermutationTestTests
     [Fact]
     public void Permutations_are_itertools_order()
     {
-        PermutationTest.Permutations(3).Select(p => string.Concat(p)).Should().Equal("012", "021", "102", "120", "201", "210");
+        PermutationTest.Permutations(3).Select(p => string.Concat(p)).Should()
+            .Equal("012", "021", "102", "120", "201", "210");
         PermutationTest.Permutations(7).Count().Should().Be(5040);
     }
 
@@ -24,7 +25,8 @@ public class PermutationTestTests
         var r = PermutationTest.Run(ValidationConstant.Scheme(), new GaussianSource(85));
         r.Permutations.Should().Be(5040);
         r.IdentityError.Should().BeGreaterThan(0.01);
-        (r.MaxError - r.MinError).Should().BeLessThan(1e-6 * r.MaxError + 1e-7, "slot order changes only float32 rounding");
+        (r.MaxError - r.MinError).Should()
+            .BeLessThan(1e-6 * r.MaxError + 1e-7, "slot order changes only float32 rounding");
         r.AllEquivalent.Should().BeFalse("as upstream: all_equivalent = false because even the identity fails");
     }
 

@@ -4,10 +4,10 @@ using StrassenRepro.Reproduction.Upstream;
 namespace StrassenRepro.Tests.Reproduction.Upstream;
 
 /// <summary>
-/// kappa by run_all_experiments.py's recipe (:135-202), on hand-made gradients and on Strassen. The script's own numbers
-/// (experiments/extended_experiments/all_experiments_results.json, exp1_covariance_spectrometry): strassen_exact.pt
-/// (canonical Strassen) kappa 1.0004136562347412 at B = 8, 1.001904845237732 at B = 24, inf at B = 64 (lambda 0);
-/// lambda_min 1.0000001111620804e-06 in every finite row; strassen_coefficients.pt at B = 24: lambda_max
+/// kappa by run_all_experiments.py's recipe (:135-202), on hand-made gradients and on Strassen. The script's own
+/// numbers (experiments/extended_experiments/all_experiments_results.json, exp1_covariance_spectrometry):
+/// strassen_exact.pt (canonical Strassen) kappa 1.0004136562347412 at B = 8, 1.001904845237732 at B = 24, inf at B = 64
+/// (lambda 0); lambda_min 1.0000001111620804e-06 in every finite row; strassen_coefficients.pt at B = 24: lambda_max
 /// 1.3751473426818848, kappa 1000000.0 (the cap).
 /// </summary>
 [Trait("Category", "Fast")]
@@ -29,7 +29,8 @@ public class RecipeKappaTests
     [Fact]
     public void A_hand_computed_covariance_gives_five_thirds()
     {
-        // g = (1e-3, 0), (0, 1e-3), (-1e-3, -1e-3): mean 0, Gc^T Gc = [[2, 1], [1, 2]] 1e-6, over (2 + 1e-6): eigenvalues
+        // g = (1e-3, 0), (0, 1e-3), (-1e-3, -1e-3): mean 0, Gc^T Gc = [[2, 1], [1, 2]] 1e-6, over (2 + 1e-6):
+        // eigenvalues
         // 1.5e-6 and 0.5e-6 (divided by 1.0000005); plus the ridge 2.4999988e-6 and 1.4999998e-6: kappa = 1.6666658.
         var r = RecipeKappa.FromGradients(new float[,] { { 1e-3f, 0 }, { 0, 1e-3f }, { -1e-3f, -1e-3f } });
         r.Case.Should().Be(RecipeKappaCase.Ratio);
@@ -70,7 +71,8 @@ public class RecipeKappaTests
         at8.LambdaMin.Should().BeApproximately(UpstreamLambdaMin, 3e-13, "the ridge plus an ulp or two");
         var at64 = RecipeKappa.Measure(KnownSchemes.Strassen(), 64, new GaussianSource(135));
         (at64.Gradients, at64.Kappa, at64.LambdaMax).Should().Be((1, double.PositiveInfinity, 0.0));
-        RecipeKappa.Measure(KnownSchemes.Strassen(), 128, new GaussianSource(1)).Case.Should().Be(RecipeKappaCase.NoGradients);
+        RecipeKappa.Measure(KnownSchemes.Strassen(), 128, new GaussianSource(1)).Case.Should()
+            .Be(RecipeKappaCase.NoGradients);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public class UpstreamFailureLogTests
         acc.Should().HaveCount(50);
         var success = acc.Where(a => a > UpstreamFailureLog.SuccessAbove).ToList();
         var failure = acc.Where(a => a <= UpstreamFailureLog.SuccessAbove).ToList();
-        (success.Count, failure.Count).Should().Be((UpstreamFailureLog.LoggedSuccesses, UpstreamFailureLog.LoggedFailures));
+        (success.Count, failure.Count).Should()
+            .Be((UpstreamFailureLog.LoggedSuccesses, UpstreamFailureLog.LoggedFailures));
         success.Average().Should().BeApproximately(0.98836, 5e-6);
         failure.Average().Should().BeApproximately(0.86103, 5e-6);
     }

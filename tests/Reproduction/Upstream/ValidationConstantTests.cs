@@ -37,7 +37,8 @@ public class ValidationConstantTests
         var c = new float[4];
         new Float32Scheme(ValidationConstant.Scheme()).Apply(identity, identity, c);
         c.Should().Equal(-1, 0, 0, -1);
-        Float32Check.FrobeniusRelative(new Float32Scheme(ValidationConstant.Scheme()), identity, identity).Should().Be(2);
+        Float32Check.FrobeniusRelative(new Float32Scheme(ValidationConstant.Scheme()), identity, identity).Should()
+            .Be(2);
         Float32Check.FrobeniusRelative(new Float32Scheme(KnownSchemes.Strassen()), identity, identity).Should().Be(0);
     }
 }
