@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Bench;
 

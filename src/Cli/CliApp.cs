@@ -16,6 +16,7 @@ public static class CliApp
         ReproduceCommand.CreateMerge(),
         ReproduceCommand.CreateExportRuns(),
         ExportCommand.Create(),
+        DiscoverCommand.Create(),
     };
 
     public static int Run(string[] args)

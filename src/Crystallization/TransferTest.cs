@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 namespace StrassenRepro.Crystallization;
 
 /// <summary>One size of the zero-shot transfer: errors of the recursive product against a float64 naive product.</summary>
@@ -85,8 +86,8 @@ public static class TransferTest
             int m = RecursiveMultiplier<double>.Pow(s.M, level);
             int p = RecursiveMultiplier<double>.Pow(s.P, level);
             var rng = new GaussianSource(seed ^ (ulong)level * 0x9E3779B97F4A7C15UL);
-            var a = RandomFloat32Matrix(rng, n * m);
-            var b = RandomFloat32Matrix(rng, m * p);
+            var a = rng.NextFloat32Values(n * m);
+            var b = rng.NextFloat32Values(m * p);
             var reference = NaiveProduct(a, b, n, m, p);
             var c64 = f64.Multiply(a, b, level);
             var c32 = f32.Multiply(a.Select(x => (float)x).ToArray(), b.Select(x => (float)x).ToArray(), level);
@@ -113,13 +114,6 @@ public static class TransferTest
 
     /// <summary>The paper's criterion on a float32 run: max abs error strictly below PaperCriterion.</summary>
     public static bool MeetsPaperCriterion(double maxAbsErrorF32) => maxAbsErrorF32 < PaperCriterion;
-
-    private static double[] RandomFloat32Matrix(GaussianSource rng, int count)
-    {
-        var values = new double[count];
-        for (int i = 0; i < count; i++) values[i] = (float)rng.NextGaussian();
-        return values;
-    }
 
     /// <summary>The float64 reference product, i-k-j order.</summary>
     public static double[] NaiveProduct(double[] a, double[] b, int n, int m, int p)

@@ -1,17 +1,17 @@
-using StrassenRepro.Export.Proto;
+using Onnx;
 
 namespace StrassenRepro.Export;
 
 /// <summary>Appends nodes and initializers with unique, readable names, in topological order.</summary>
 internal sealed class GraphBuilder
 {
-    private readonly List<OnnxNode> _nodes = [];
-    private readonly List<OnnxTensor> _initializers = [];
+    private readonly List<NodeProto> _nodes = [];
+    private readonly List<TensorProto> _initializers = [];
     private readonly Dictionary<string, int> _used = [];
     private readonly Dictionary<string, string> _shapeConstants = [];
 
-    public IReadOnlyList<OnnxNode> Nodes => _nodes;
-    public IReadOnlyList<OnnxTensor> Initializers => _initializers;
+    public IReadOnlyList<NodeProto> Nodes => _nodes;
+    public IReadOnlyList<TensorProto> Initializers => _initializers;
 
     public string Fresh(string stem)
     {
@@ -20,14 +20,21 @@ internal sealed class GraphBuilder
         return count == 0 ? stem : $"{stem}_{count}";
     }
 
-    public string Node(string op, string stem, string[] inputs, params OnnxAttribute[] attributes)
+    public string Node(string op, string stem, string[] inputs, params AttributeProto[] attributes)
     {
         string output = Fresh(stem);
-        _nodes.Add(new OnnxNode($"{op}_{output}", op, inputs, [output], attributes));
+        _nodes.Add(new NodeProto
+        {
+            Name = $"{op}_{output}",
+            OpType = op,
+            Input = { inputs },
+            Output = { output },
+            Attribute = { attributes },
+        });
         return output;
     }
 
-    public string Initializer(OnnxTensor tensor)
+    public string Initializer(TensorProto tensor)
     {
         _initializers.Add(tensor);
         return tensor.Name;
@@ -40,12 +47,12 @@ internal sealed class GraphBuilder
         if (!_shapeConstants.TryGetValue(key, out var constant))
         {
             constant = Fresh("shape_" + string.Join("x", shape));
-            Initializer(OnnxTensor.Int64s(constant, shape));
+            Initializer(OnnxMessages.Int64s(constant, shape));
             _shapeConstants[key] = constant;
         }
         return Node("Reshape", stem, [input, constant]);
     }
 
     public string Transpose(string input, string stem, params long[] perm) =>
-        Node("Transpose", stem, [input], OnnxAttribute.IntList("perm", perm));
+        Node("Transpose", stem, [input], OnnxMessages.Ints("perm", perm));
 }

@@ -1,5 +1,5 @@
+using Onnx;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Export.Proto;
 
 namespace StrassenRepro.Export;
 
@@ -27,7 +27,7 @@ public static class OnnxExporter
 
     /// <param name="levels">k >= 1: the exported size is n^k x m^k times m^k x p^k.</param>
     /// <param name="exposeProducts">Also output the scalar products [batch, R^k] (used by tests to see them in ONNX Runtime).</param>
-    public static OnnxModel Export(Scheme scheme, int levels, string docString = "", bool exposeProducts = false)
+    public static ModelProto Export(Scheme scheme, int levels, string docString = "", bool exposeProducts = false)
     {
         if (levels < 1) throw new ArgumentOutOfRangeException(nameof(levels), "at least one level");
         var s = scheme.Shape;
@@ -36,33 +36,46 @@ public static class OnnxExporter
         long products = Pow(rank, levels);
 
         var g = new GraphBuilder();
-        string u = g.Initializer(OnnxTensor.Floats("U", [rank, s.ASize], scheme.UFlat.ToArray().Select(x => (float)x).ToArray()));
-        string v = g.Initializer(OnnxTensor.Floats("V", [rank, s.BSize], scheme.VFlat.ToArray().Select(x => (float)x).ToArray()));
-        string w = g.Initializer(OnnxTensor.Floats("W", [s.CSize, rank], scheme.WFlat.ToArray().Select(x => (float)x).ToArray()));
+        string u = g.Initializer(OnnxMessages.Floats("U", [rank, s.ASize], scheme.UFlat));
+        string v = g.Initializer(OnnxMessages.Floats("V", [rank, s.BSize], scheme.VFlat));
+        string w = g.Initializer(OnnxMessages.Floats("W", [s.CSize, rank], scheme.WFlat));
 
         string a = Down(g, "A", u, s.N, s.M, rank, levels);
         string b = Down(g, "B", v, s.M, s.P, rank, levels);
         string m = g.Node("Mul", "scalar_products", [a, b]);
         string c = Up(g, m, w, s.N, s.P, rank, levels);
 
-        var batch = OnnxDim.Symbolic("batch");
-        var outputs = new List<OnnxValueInfo> { new("C", OnnxTensor.Float, [batch, OnnxDim.Fixed(rows), OnnxDim.Fixed(cols)]) };
-        if (exposeProducts) outputs.Add(new(ProductsOutput, OnnxTensor.Float, [batch, OnnxDim.Fixed(products)]));
-        var nodes = g.Nodes.ToList();
         // The last Up reshape writes C; rename its output so the graph's output is called C.
-        var last = nodes[^1];
-        nodes[^1] = last with { Outputs = ["C"] };
-        if (exposeProducts) nodes.Add(new OnnxNode("Reshape_products_out", "Reshape", [m, g.Initializer(OnnxTensor.Int64s("shape_products_out", [0, products]))], [ProductsOutput], []));
-
-        var graph = new OnnxGraph(
-            $"scheme_{s.N}x{s.M}x{s.P}_rank{rank}_size{rows}",
-            nodes,
-            g.Initializers,
-            [new("A", OnnxTensor.Float, [batch, OnnxDim.Fixed(rows), OnnxDim.Fixed(inner)]),
-             new("B", OnnxTensor.Float, [batch, OnnxDim.Fixed(inner), OnnxDim.Fixed(cols)])],
-            outputs);
-        string version = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0";
-        return new OnnxModel(IrVersion, [new OnnxOpset("", Opset)], Producer, version, docString, graph);
+        g.Nodes[^1].Output[0] = "C";
+        var graph = new GraphProto
+        {
+            Name = $"scheme_{s.N}x{s.M}x{s.P}_rank{rank}_size{rows}",
+            Node = { g.Nodes },
+            Input = { OnnxMessages.BatchedFloats("A", rows, inner), OnnxMessages.BatchedFloats("B", inner, cols) },
+            Output = { OnnxMessages.BatchedFloats("C", rows, cols) },
+        };
+        if (exposeProducts)
+        {
+            string shape = g.Initializer(OnnxMessages.Int64s("shape_products_out", [0, products]));
+            graph.Node.Add(new NodeProto
+            {
+                Name = "Reshape_products_out",
+                OpType = "Reshape",
+                Input = { m, shape },
+                Output = { ProductsOutput },
+            });
+            graph.Output.Add(OnnxMessages.BatchedFloats(ProductsOutput, products));
+        }
+        graph.Initializer.Add(g.Initializers);
+        return new ModelProto
+        {
+            IrVersion = IrVersion,
+            OpsetImport = { new OperatorSetIdProto { Domain = "", Version = Opset } },
+            ProducerName = Producer,
+            ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0",
+            DocString = docString,
+            Graph = graph,
+        };
     }
 
     /// <summary>[batch, r^k, c^k] -> [batch, R^k, 1, 1]: the left (or right) factors of every scalar product.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Export;
 
@@ -49,8 +50,8 @@ public static class OnnxParity
         var s = scheme.Shape;
         int rows = (int)OnnxExporter.Pow(s.N, levels), inner = (int)OnnxExporter.Pow(s.M, levels), cols = (int)OnnxExporter.Pow(s.P, levels);
         var rng = new GaussianSource(seed);
-        var a = RandomFloat32(rng, batch * rows * inner);
-        var b = RandomFloat32(rng, batch * inner * cols);
+        var a = Array.ConvertAll(rng.NextFloat32Values(batch * rows * inner), x => (float)x);
+        var b = Array.ConvertAll(rng.NextFloat32Values(batch * inner * cols), x => (float)x);
         var c = Run(model, a, b, batch, rows, inner, cols);
 
         var evaluator = new RecursiveMultiplier<float>(scheme);
@@ -91,13 +92,6 @@ public static class OnnxParity
         using var runOptions = new RunOptions();
         using var results = session.Run(runOptions, ["A", "B"], [aValue, bValue], outputs);
         return results.Select(r => r.GetTensorDataAsSpan<float>().ToArray()).ToArray();
-    }
-
-    private static float[] RandomFloat32(GaussianSource rng, int count)
-    {
-        var values = new float[count];
-        for (int i = 0; i < count; i++) values[i] = (float)rng.NextGaussian();
-        return values;
     }
 
     private static double[] ToDouble(ReadOnlySpan<float> values)

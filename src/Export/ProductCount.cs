@@ -1,4 +1,4 @@
-using StrassenRepro.Export.Proto;
+using Onnx;
 
 namespace StrassenRepro.Export;
 
@@ -14,21 +14,21 @@ public sealed record ProductCount(long ScalarProducts, int ProductNodes, IReadOn
 {
     private static readonly HashSet<string> Linear = ["Add", "Sub", "Sum", "Concat"];
 
-    public static ProductCount Of(OnnxModel model)
+    public static ProductCount Of(ModelProto model)
     {
-        var graph = model.Graph;
+        var graph = model.Graph ?? new GraphProto();
         var shapes = ShapeInference.Infer(graph);
-        var initializers = graph.Initializers.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var dependent = graph.Inputs.Select(i => i.Name).Where(n => !initializers.Contains(n)).ToHashSet(StringComparer.Ordinal);
+        var initializers = graph.Initializer.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var dependent = graph.Input.Select(i => i.Name).Where(n => !initializers.Contains(n)).ToHashSet(StringComparer.Ordinal);
         long products = 0;
         int productNodes = 0;
         var hidden = new List<string>();
         var unknown = new List<string>();
-        foreach (var node in graph.Nodes)
+        foreach (var node in graph.Node)
         {
-            int dependentInputs = node.Inputs.Count(dependent.Contains);
+            int dependentInputs = node.Input.Count(dependent.Contains);
             if (dependentInputs == 0) continue;
-            foreach (var output in node.Outputs) dependent.Add(output);
+            foreach (var output in node.Output) dependent.Add(output);
             if (dependentInputs < 2 || Linear.Contains(node.OpType)) continue;
             if (node.OpType != "Mul")
             {
@@ -36,7 +36,7 @@ public sealed record ProductCount(long ScalarProducts, int ProductNodes, IReadOn
                 continue;
             }
             productNodes++;
-            if (!shapes.TryGetValue(node.Outputs[0], out var shape) || shape.Length == 0 || shape[0] != ShapeInference.Symbolic || shape[1..].Any(d => d < 0))
+            if (!shapes.TryGetValue(node.Output[0], out var shape) || shape.Length == 0 || shape[0] != ShapeInference.Symbolic || shape[1..].Any(d => d < 0))
             {
                 unknown.Add($"Mul '{node.Name}'");
                 continue;

@@ -1,6 +1,7 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
-using StrassenRepro.Export.Proto;
+using StrassenRepro.Formats;
+using Google.Protobuf;
+using Onnx;
 
 namespace StrassenRepro.Export;
 
@@ -55,7 +56,7 @@ public static class SchemeExport
 
         // Everything below judges the file as written, not the in-memory graph.
         var written = File.ReadAllBytes(onnxPath);
-        var model = OnnxModel.Parse(written);
+        var model = ModelProto.Parser.ParseFrom(written);
         var problems = OnnxStructure.Problems(model);
         var count = ProductCount.Of(model);
         long expected = OnnxExporter.Pow(exported.Rank, levels);
@@ -71,8 +72,8 @@ public static class SchemeExport
             IrVersion = model.IrVersion,
             Size = (int)OnnxExporter.Pow(exported.Shape.N, levels),
             Levels = levels,
-            Nodes = model.Graph.Nodes.Count,
-            Initializers = model.Graph.Initializers.Count,
+            Nodes = model.Graph.Node.Count,
+            Initializers = model.Graph.Initializer.Count,
             ScalarProducts = count.ScalarProducts,
             ExpectedScalarProducts = expected,
             ProductNodes = count.ProductNodes,

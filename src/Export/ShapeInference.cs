@@ -1,4 +1,4 @@
-using StrassenRepro.Export.Proto;
+using Onnx;
 
 namespace StrassenRepro.Export;
 
@@ -11,37 +11,37 @@ public static class ShapeInference
 {
     public const long Symbolic = -1;
 
-    public static Dictionary<string, long[]> Infer(OnnxGraph graph)
+    public static Dictionary<string, long[]> Infer(GraphProto graph)
     {
         var shapes = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        var constants = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
-        foreach (var input in graph.Inputs)
-            shapes[input.Name] = input.Shape.Select(d => d.Param is null && d.Value >= 0 ? d.Value : Symbolic).ToArray();
-        foreach (var tensor in graph.Initializers)
+        var constants = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
+        foreach (var input in graph.Input)
+            shapes[input.Name] = [.. input.Shape().Select(d => d.HasDimValue && d.DimValue >= 0 ? d.DimValue : Symbolic)];
+        foreach (var tensor in graph.Initializer)
         {
-            shapes[tensor.Name] = tensor.Dims;
+            shapes[tensor.Name] = [.. tensor.Dims];
             constants[tensor.Name] = tensor;
         }
-        foreach (var node in graph.Nodes)
+        foreach (var node in graph.Node)
         {
-            var inputs = node.Inputs.Select(i => shapes.GetValueOrDefault(i)).ToArray();
-            if (inputs.Any(i => i is null) || node.Outputs.Length != 1) continue;
+            var inputs = node.Input.Select(i => shapes.GetValueOrDefault(i)).ToArray();
+            if (inputs.Any(i => i is null) || node.Output.Count != 1) continue;
             long[]? result = node.OpType switch
             {
-                "Reshape" when inputs.Length == 2 && constants.TryGetValue(node.Inputs[1], out var target) => Reshape(inputs[0]!, target),
-                "Transpose" => Transpose(inputs[0]!, node.Attribute("perm")?.Ints),
+                "Reshape" when inputs.Length == 2 && constants.TryGetValue(node.Input[1], out var target) => Reshape(inputs[0]!, target),
+                "Transpose" => Transpose(inputs[0]!, node.AttributeNamed("perm")?.Ints.ToArray()),
                 "MatMul" when inputs.Length == 2 => MatMul(inputs[0]!, inputs[1]!),
                 "Mul" or "Add" when inputs.Length == 2 => Broadcast(inputs[0]!, inputs[1]!),
                 _ => null,
             };
-            if (result is not null) shapes[node.Outputs[0]] = result;
+            if (result is not null) shapes[node.Output[0]] = result;
         }
         return shapes;
     }
 
-    private static long[]? Reshape(long[] input, OnnxTensor target)
+    private static long[]? Reshape(long[] input, TensorProto target)
     {
-        if (target.DataType != OnnxTensor.Int64) return null;
+        if (target.DataType != OnnxMessages.Int64) return null;
         var shape = target.AsInt64s();
         var result = new long[shape.Length];
         int inferred = -1;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Model;
 
@@ -12,8 +12,6 @@ namespace StrassenRepro.Model;
 /// </summary>
 public static class Checkpoint
 {
-    public const string LibTorchVersion = "2.10.0";
-
     private static readonly JsonSerializerOptions Json = new(RunConfig.CanonicalJson)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -42,13 +40,7 @@ public static class Checkpoint
         ["pruneSkipped"] = result.PruneSkipped,
         ["curves"] = JsonSerializer.SerializeToNode(result.Curves, Json),
         ["kappas"] = JsonSerializer.SerializeToNode(result.Kappas, Json),
-        ["libraries"] = new JsonObject
-        {
-            ["dotnet"] = Environment.Version.ToString(),
-            ["TorchSharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
-            ["libtorch"] = LibTorchVersion,
-            ["MathNet.Numerics"] = typeof(MathNet.Numerics.Control).Assembly.GetName().Version?.ToString(),
-        },
+        ["libraries"] = new JsonObject(LibraryVersions.Training.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))),
         ["gitCommit"] = GitCommit(),
     };
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using StrassenRepro.Crystallization;
 using System.Runtime.CompilerServices;
 
 namespace StrassenRepro.Model;
@@ -19,15 +20,24 @@ public sealed class CpuPopulation : IPopulationEngine
     private readonly ParallelOptions _parallel;
     private long _adamStep;
 
+    private readonly PairLayout _layout;
+
     public int Size { get; }
     public int Slots { get; }
-    private int Block => 12 * Slots;
+    public Shape Shape => _layout.Shape;
+    private int Block => _layout.ParameterRows * Slots;
 
-    public CpuPopulation(float[] initial, int size, int slots, int threads)
+    /// <summary>The R = 8, &lt;2,2,2&gt; vector path (8 slots in one Vector&lt;float&gt;); otherwise the scalar path.</summary>
+    private bool Vectorised => Slots == Vector<float>.Count && _layout == PairLayout.Square2;
+
+    public CpuPopulation(float[] initial, int size, int slots, int threads) : this(initial, size, slots, threads, Shape.Square2) { }
+
+    public CpuPopulation(float[] initial, int size, int slots, int threads, Shape shape)
     {
         Size = size;
         Slots = slots;
-        _p = new float[size * 12 * slots];
+        _layout = new PairLayout(shape);
+        _p = new float[size * Block];
         _m = new float[_p.Length];
         _v = new float[_p.Length];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
@@ -51,7 +61,7 @@ public sealed class CpuPopulation : IPopulationEngine
         if (chunk >= Size || _parallel.MaxDegreeOfParallelism == 1)
         {
             // One chunk: no thread hand-off (the same arithmetic, so the same numbers).
-            var scratch = new Scratch(plan.Rows, Block);
+            var scratch = new Scratch(plan.Rows * _layout.Width, Block);
             for (int run = 0; run < Size; run++)
             {
                 double l = RunStep(run, plan, bc1, bc2Sqrt, scratch);
@@ -59,7 +69,7 @@ public sealed class CpuPopulation : IPopulationEngine
             }
             return loss;
         }
-        Parallel.For(0, (Size + chunk - 1) / chunk, _parallel, () => new Scratch(plan.Rows, Block), (c, _, scratch) =>
+        Parallel.For(0, (Size + chunk - 1) / chunk, _parallel, () => new Scratch(plan.Rows * _layout.Width, Block), (c, _, scratch) =>
         {
             for (int run = c * chunk; run < Math.Min(Size, (c + 1) * chunk); run++)
             {
@@ -71,27 +81,27 @@ public sealed class CpuPopulation : IPopulationEngine
         return loss;
     }
 
-    private sealed class Scratch(int rows, int block)
+    private sealed class Scratch(int batchFloats, int block)
     {
-        public readonly float[] Batch = new float[rows * Pairs.Width];
+        public readonly float[] Batch = new float[batchFloats];
         public readonly float[] Grad = new float[block];
     }
 
     private double RunStep(int run, StepPlan plan, double bc1, float bc2Sqrt, Scratch scratch)
     {
-        int r = Slots, block = Block;
+        int r = Slots, block = Block, rows = _layout.ParameterRows;
         var p = _p.AsSpan(run * block, block);
         if (plan.DecaySlot is not null && plan.DecaySlot[run] >= 0)
-            for (int row = 0; row < 12; row++) p[row * r + plan.DecaySlot[run]] *= plan.Decay;
+            for (int row = 0; row < rows; row++) p[row * r + plan.DecaySlot[run]] *= plan.Decay;
         plan.Fill(run, scratch.Batch);
         var g = scratch.Grad.AsSpan();
-        double lossSum = Slots == Vector<float>.Count
+        double lossSum = Vectorised
             ? GradientsVector(p, scratch.Batch, plan.Rows, g)
             : GradientsScalar(p, scratch.Batch, plan.Rows, g);
         if (plan.ZeroGradients is not null)
             for (int s = 0; s < r; s++)
                 if (StepPlan.Has(plan.ZeroGradients, run, s))
-                    for (int row = 0; row < 12; row++) g[row * r + s] = 0f;
+                    for (int row = 0; row < rows; row++) g[row * r + s] = 0f;
         if (plan.ClipNorm is double clip) Clip(g, (float)clip);
 
         double lr = plan.LrOf(run);
@@ -99,7 +109,7 @@ public sealed class CpuPopulation : IPopulationEngine
         {
             SgdStep(p, g, (float)(-lr), (float)plan.WeightDecay[run]);
             ZeroSlots(plan, run, p);
-            return lossSum / (plan.Rows * 4.0);
+            return lossSum / (plan.Rows * (double)_layout.C);
         }
         float decay = (float)(1 - lr * plan.WeightDecay[run]);
         float negStep = (float)(-(lr / bc1));
@@ -144,7 +154,7 @@ public sealed class CpuPopulation : IPopulationEngine
             p[i] = p[i] + negStep * m[i] / denom;
         }
         ZeroSlots(plan, run, p);
-        return lossSum / (plan.Rows * 4.0);
+        return lossSum / (plan.Rows * (double)_layout.C);
     }
 
     /// <summary>PyTorch's SGD without momentum, element-wise: d = g + wd p (when wd != 0), p = p + (-lr) d.</summary>
@@ -165,20 +175,27 @@ public sealed class CpuPopulation : IPopulationEngine
         int r = Slots;
         for (int s = 0; s < r; s++)
             if (StepPlan.Has(plan.ZeroAfter, run, s))
-                for (int row = 0; row < 12; row++) p[row * r + s] = 0f;
+                for (int row = 0; row < _layout.ParameterRows; row++) p[row * r + s] = 0f;
     }
 
     /// <summary>clip_grad_norm_ over the three tensors U, V, W: sqrt of the sum of their squared norms.</summary>
     internal void Clip(Span<float> g, float maxNorm)
     {
-        int part = 4 * Slots;
-        // Each tensor's sum of squares in its own sequential order; the three chains side by side (they are independent).
+        int r = Slots, a = _layout.A * r, b = _layout.B * r, c = _layout.C * r;
+        // Each tensor's sum of squares in its own sequential order; for equal sizes the three chains run side by side.
         float su = 0, sv = 0, sw = 0;
-        for (int k = 0; k < part; k++)
+        if (a == b && b == c)
+            for (int k = 0; k < a; k++)
+            {
+                su += g[k] * g[k];
+                sv += g[a + k] * g[a + k];
+                sw += g[2 * a + k] * g[2 * a + k];
+            }
+        else
         {
-            su += g[k] * g[k];
-            sv += g[part + k] * g[part + k];
-            sw += g[2 * part + k] * g[2 * part + k];
+            for (int k = 0; k < a; k++) su += g[k] * g[k];
+            for (int k = a; k < a + b; k++) sv += g[k] * g[k];
+            for (int k = a + b; k < a + b + c; k++) sw += g[k] * g[k];
         }
         float total = 0, norm = MathF.Sqrt(su);
         total += norm * norm;
@@ -237,105 +254,98 @@ public sealed class CpuPopulation : IPopulationEngine
         return lossSum;
     }
 
-    /// <summary>The same computation for any slot count, one slot at a time.</summary>
+    /// <summary>
+    /// The same computation for any slot count and shape, one slot at a time (for &lt;2,2,2&gt; the order of the float
+    /// operations of the original 2x2 loop: each sum left to right from its first term).
+    /// </summary>
     private double GradientsScalar(ReadOnlySpan<float> p, float[] batch, int rows, Span<float> g)
     {
-        int r = Slots;
+        int r = Slots, a = _layout.A, b = _layout.B, c = _layout.C, width = _layout.Width, w0 = a + b;
         g.Clear();
         Span<float> ua = stackalloc float[r], vb = stackalloc float[r], h = stackalloc float[r];
-        Span<float> d = stackalloc float[4];
-        float scale = 2f / (4f * rows);
+        Span<float> d = stackalloc float[c];
+        float scale = 2f / ((float)c * rows);
         double lossSum = 0;
         for (int i = 0; i < rows; i++)
         {
-            var s = batch.AsSpan(i * Pairs.Width, Pairs.Width);
+            var s = batch.AsSpan(i * width, width);
             for (int k = 0; k < r; k++)
             {
-                ua[k] = p[k] * s[0] + p[r + k] * s[1] + p[2 * r + k] * s[2] + p[3 * r + k] * s[3];
-                vb[k] = p[4 * r + k] * s[4] + p[5 * r + k] * s[5] + p[6 * r + k] * s[6] + p[7 * r + k] * s[7];
-                h[k] = ua[k] * vb[k];
+                float u = p[k] * s[0];
+                for (int x = 1; x < a; x++) u += p[x * r + k] * s[x];
+                float v = p[a * r + k] * s[a];
+                for (int y = 1; y < b; y++) v += p[(a + y) * r + k] * s[a + y];
+                ua[k] = u;
+                vb[k] = v;
+                h[k] = u * v;
             }
-            for (int z = 0; z < 4; z++)
+            for (int z = 0; z < c; z++)
             {
-                float c = 0;
-                for (int k = 0; k < r; k++) c += p[(8 + z) * r + k] * h[k];
-                float e = c - s[8 + z];
+                float sum = 0;
+                for (int k = 0; k < r; k++) sum += p[(w0 + z) * r + k] * h[k];
+                float e = sum - s[w0 + z];
                 lossSum += (double)e * e;
                 d[z] = e * scale;
             }
             for (int k = 0; k < r; k++)
             {
                 float dh = 0;
-                for (int z = 0; z < 4; z++)
+                for (int z = 0; z < c; z++)
                 {
-                    g[(8 + z) * r + k] += h[k] * d[z];
-                    dh += p[(8 + z) * r + k] * d[z];
+                    g[(w0 + z) * r + k] += h[k] * d[z];
+                    dh += p[(w0 + z) * r + k] * d[z];
                 }
-                for (int x = 0; x < 4; x++)
-                {
-                    g[x * r + k] += dh * vb[k] * s[x];
-                    g[(4 + x) * r + k] += dh * ua[k] * s[4 + x];
-                }
+                for (int x = 0; x < a; x++) g[x * r + k] += dh * vb[k] * s[x];
+                for (int y = 0; y < b; y++) g[(a + y) * r + k] += dh * ua[k] * s[a + y];
             }
         }
         return lossSum;
     }
 
-    /// <summary>The hand-written gradient of one run on one batch, in the [3, R, 4] (U, V, Wt) layout (for tests).</summary>
+    /// <summary>The hand-written gradient of one run on one batch, in the snapshot's order: U, V, Wt (for tests).</summary>
     internal float[] GradientOf(int run, float[] batch, int rows)
     {
         var g = new float[Block];
         var p = _p.AsSpan(run * Block, Block);
-        if (Slots == Vector<float>.Count) GradientsVector(p, batch, rows, g);
+        if (Vectorised) GradientsVector(p, batch, rows, g);
         else GradientsScalar(p, batch, rows, g);
-        var layout = new float[Block];
-        int r = Slots;
-        for (int s = 0; s < r; s++)
-            for (int x = 0; x < 4; x++)
-            {
-                layout[s * 4 + x] = g[x * r + s];
-                layout[4 * r + s * 4 + x] = g[(4 + x) * r + s];
-                layout[8 * r + s * 4 + x] = g[(8 + x) * r + s];
-            }
-        return layout;
+        var single = new float[Block];
+        Transpose(g, single, new SnapshotLayout(1, Slots, Shape), 0, toSnapshot: true);
+        return single;
     }
 
-    /// <summary>[3, P, R, 4] (U, V, Wt) for the runs where keep is true.</summary>
+    /// <summary>Snapshot (U, V, Wt blocks) to this engine's rows for the runs where keep is true.</summary>
     private void FromSnapshot(float[] snapshot, bool[] keep)
     {
-        int r = Slots, stride = Size * r * 4;
+        var at = new SnapshotLayout(Size, Slots, Shape);
         for (int run = 0; run < Size; run++)
-        {
-            if (!keep[run]) continue;
-            var p = _p.AsSpan(run * Block, Block);
-            for (int s = 0; s < r; s++)
-                for (int x = 0; x < 4; x++)
-                {
-                    int at = run * r * 4 + s * 4 + x;
-                    p[x * r + s] = snapshot[at];
-                    p[(4 + x) * r + s] = snapshot[stride + at];
-                    p[(8 + x) * r + s] = snapshot[2 * stride + at];
-                }
-        }
+            if (keep[run]) Transpose(_p.AsSpan(run * Block, Block), snapshot, at, run, toSnapshot: false);
     }
 
     public float[] Snapshot()
     {
-        int r = Slots, stride = Size * r * 4;
-        var snapshot = new float[3 * stride];
-        for (int run = 0; run < Size; run++)
-        {
-            var p = _p.AsSpan(run * Block, Block);
-            for (int s = 0; s < r; s++)
-                for (int x = 0; x < 4; x++)
-                {
-                    int at = run * r * 4 + s * 4 + x;
-                    snapshot[at] = p[x * r + s];
-                    snapshot[stride + at] = p[(4 + x) * r + s];
-                    snapshot[2 * stride + at] = p[(8 + x) * r + s];
-                }
-        }
+        var at = new SnapshotLayout(Size, Slots, Shape);
+        var snapshot = new float[at.Length];
+        for (int run = 0; run < Size; run++) Transpose(_p.AsSpan(run * Block, Block), snapshot, at, run, toSnapshot: true);
         return snapshot;
+    }
+
+    /// <summary>One run between the engine's rows (U[:, x], V[:, y], W[z, :]) and the snapshot's slot-major blocks.</summary>
+    private void Transpose(Span<float> rowsOfRun, Span<float> snapshot, SnapshotLayout at, int run, bool toSnapshot)
+    {
+        int r = Slots, a = _layout.A, b = _layout.B, c = _layout.C;
+        for (int s = 0; s < r; s++)
+        {
+            for (int x = 0; x < a; x++) Move(ref rowsOfRun[x * r + s], ref snapshot[at.U(run) + s * a + x], toSnapshot);
+            for (int y = 0; y < b; y++) Move(ref rowsOfRun[(a + y) * r + s], ref snapshot[at.V(run) + s * b + y], toSnapshot);
+            for (int z = 0; z < c; z++) Move(ref rowsOfRun[(a + b + z) * r + s], ref snapshot[at.Wt(run) + s * c + z], toSnapshot);
+        }
+    }
+
+    private static void Move(ref float engine, ref float snapshot, bool toSnapshot)
+    {
+        if (toSnapshot) snapshot = engine;
+        else engine = snapshot;
     }
 
     public void Restore(float[] snapshot, bool[] keep) => FromSnapshot(snapshot, keep);

@@ -4,7 +4,7 @@ namespace StrassenRepro.Model;
 
 /// <summary>
 /// kappa of one run at one step (claims C8, C10). Definition: g_i = gradient of the i-th pair's loss
-/// (1/4) sum_z (c_z - t_z)^2 with respect to all d = 12 R parameters (96 for 8 slots), for n probe pairs;
+/// (1/np) sum_z (c_z - t_z)^2 with respect to all d = R (nm + mp + np) parameters (96 for <2,2,2;8>), for n probe pairs;
 /// C = 1/(n-1) sum_i (g_i - mean g)(g_i - mean g)^T, the sample covariance (d x d); eigenvalues l_1 >= ... >= l_d.
 /// Plain kappa = l_1 / l_d, reported as +Infinity when C is singular: n - 1 &lt; d, or l_d &lt;= l_1 d eps64 (NumPy's
 /// matrix_rank tolerance). C is always singular here: the scalings U_r -> s U_r, W_:,r -> W_:,r / s (and the same
@@ -26,14 +26,15 @@ public sealed record Kappa
 
     public static Kappa Measure(Weights weights, ReadOnlySpan<float> probe, double relativeCutoff, long step)
     {
-        int n = probe.Length / Pairs.Width;
-        int d = 12 * weights.Slots;
+        int width = new PairLayout(weights.Shape).Width;
+        int n = probe.Length / width;
+        int d = weights.Dimension;
         var grads = new double[n, d];
         var g = new double[d];
         var mean = new double[d];
         for (int i = 0; i < n; i++)
         {
-            weights.SampleGradient(probe.Slice(i * Pairs.Width, Pairs.Width), g);
+            weights.SampleGradient(probe.Slice(i * width, width), g);
             for (int k = 0; k < d; k++)
             {
                 grads[i, k] = g[k];

@@ -2,6 +2,7 @@ using StrassenRepro.Crystallization;
 using StrassenRepro.Model.Gpu;
 using TorchSharp;
 using static TorchSharp.torch;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Model;
 
@@ -30,7 +31,8 @@ public static class PopulationTrainer
         CheckSameShape(runs);
         if (threads > 0 && engine.Kind == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        if (initial is not null && initial.Length != runs.Count * 3 * runs[0].Slots * 4) throw new ArgumentException("initial parameters have the wrong length");
+        if (initial is not null && initial.Length != new SnapshotLayout(runs.Count, runs[0].Slots, runs[0].Shape).Length)
+            throw new ArgumentException("initial parameters have the wrong length");
         return new Session(runs, parallel, engine, threads, watch, cancel).Run(initial, clock);
     }
 
@@ -53,33 +55,39 @@ public static class PopulationTrainer
             throw new ArgumentException($"run {first} differs from run 0 in a field every run of a population must share: {ShapeOf(runs[first]).ToJson()} vs {shape}");
     }
 
-    /// <summary>Initial parameters of run p in the population layout [3, P, R, 4] (U, V, Wt).</summary>
+    /// <summary>Initial parameters of run p in the population snapshot layout (SnapshotLayout: U, V, Wt).</summary>
     public static void Initialize(RunConfig c, float[] dest, int p)
     {
-        int block = c.Slots * 4;
-        int stride = dest.Length / 3;
-        var u = dest.AsSpan(p * block, block);
-        var v = dest.AsSpan(stride + p * block, block);
-        var wt = dest.AsSpan(2 * stride + p * block, block);
+        var shape = c.Shape;
+        var at = SnapshotLayout.Of(dest.Length, c.Slots, shape);
+        int a = shape.ASize, b = shape.BSize, nc = shape.CSize, r = c.Slots;
+        var u = dest.AsSpan(at.U(p), r * a);
+        var v = dest.AsSpan(at.V(p), r * b);
+        var wt = dest.AsSpan(at.Wt(p), r * nc);
         var rng = new NormalStream(StreamKey.Of(c.Seed, StreamKey.Init, 0));
         if (c.Init == InitKind.XavierUniform)
         {
-            // xavier_uniform_ on U (R x 4), V (R x 4), W (4 x R): one bound for all three, drawn in that order.
-            double bound = c.InitGain * Math.Sqrt(6.0 / (4 + c.Slots));
-            for (int i = 0; i < block; i++) u[i] = (float)(bound * (2 * rng.NextUniform() - 1));
-            for (int i = 0; i < block; i++) v[i] = (float)(bound * (2 * rng.NextUniform() - 1));
-            for (int z = 0; z < 4; z++)
-                for (int r = 0; r < c.Slots; r++)
-                    wt[r * 4 + z] = (float)(bound * (2 * rng.NextUniform() - 1));
+            // xavier_uniform_ on U (R x nm), V (R x mp), W (np x R), drawn in that order, each with its fans.
+            Uniform(u, c.InitGain * Math.Sqrt(6.0 / (a + r)), ref rng);
+            Uniform(v, c.InitGain * Math.Sqrt(6.0 / (b + r)), ref rng);
+            double bound = c.InitGain * Math.Sqrt(6.0 / (nc + r));
+            for (int z = 0; z < nc; z++)
+                for (int s = 0; s < r; s++)
+                    wt[s * nc + z] = (float)(bound * (2 * rng.NextUniform() - 1));
             return;
         }
-        for (int i = 0; i < block; i++) u[i] = (float)(rng.NextNormal() * c.InitStd);
+        for (int i = 0; i < u.Length; i++) u[i] = (float)(rng.NextNormal() * c.InitStd);
         if (c.Init == InitKind.Symmetric) u.CopyTo(v);
-        else for (int i = 0; i < block; i++) v[i] = (float)(rng.NextNormal() * c.InitStd);
-        // W is drawn as 4 x R (its own layout) and stored transposed.
-        for (int z = 0; z < 4; z++)
-            for (int r = 0; r < c.Slots; r++)
-                wt[r * 4 + z] = (float)(rng.NextNormal() * c.InitStd);
+        else for (int i = 0; i < v.Length; i++) v[i] = (float)(rng.NextNormal() * c.InitStd);
+        // W is drawn as np x R (its own layout) and stored transposed.
+        for (int z = 0; z < nc; z++)
+            for (int s = 0; s < r; s++)
+                wt[s * nc + z] = (float)(rng.NextNormal() * c.InitStd);
+    }
+
+    private static void Uniform(Span<float> x, double bound, ref NormalStream rng)
+    {
+        for (int i = 0; i < x.Length; i++) x[i] = (float)(bound * (2 * rng.NextUniform() - 1));
     }
 
     private sealed class Session
@@ -127,15 +135,17 @@ public static class PopulationTrainer
 
         public IReadOnlyList<RunResult> Run(float[]? start, TrainingClock? clock)
         {
-            var initial = start ?? new float[_p * 3 * _r * 4];
+            var initial = start ?? new float[new SnapshotLayout(_p, _r, _shape.Shape).Length];
             if (start is null)
                 Parallel.For(0, _p, _parallel, i => Initialize(_runs[i], initial, i));
             using IPopulationEngine population = _engine.Kind switch
             {
+                EngineKind.Torch when _shape.Shape != Shape.Square2 =>
+                    throw new ArgumentException($"the torch engine trains <2,2,2> only, not {_shape.Shape}: use --engine cpu or gpu"),
                 EngineKind.Torch => new TorchPopulation(initial, _p, _r),
                 EngineKind.Gpu => new GpuPopulation(_engine.OpenDevice()!, initial, _p, _r, _runs.Select(r => r.DataKey).ToArray(),
-                    _shape.DataMode.IsFresh ? null : _data.Select(d => d.TrainingSet!).ToArray()),
-                _ => new CpuPopulation(initial, _p, _r, _threads),
+                    _shape.DataMode.IsFresh ? null : _data.Select(d => d.TrainingSet!).ToArray(), _shape.Shape),
+                _ => new CpuPopulation(initial, _p, _r, _threads, _shape.Shape),
             };
 
             var setUp = _watch.Elapsed;
@@ -145,7 +155,7 @@ public static class PopulationTrainer
             var final = population.Snapshot();
             var trained = _watch.Elapsed;
             var results = Enumerable.Range(0, _p).AsParallel().AsOrdered().WithDegreeOfParallelism(_parallel.MaxDegreeOfParallelism)
-                .Select(i => (Weights: Weights.FromSnapshot(final, i, _r), i)).Select(x => new RunResult
+                .Select(i => (Weights: Weights.FromSnapshot(final, i, _r, _shape.Shape), i)).Select(x => new RunResult
             {
                 Config = _runs[x.i],
                 ConfigHash = _runs[x.i].Hash(),
@@ -216,7 +226,7 @@ public static class PopulationTrainer
             var order = new int[_p][];
             for (int i = 0; i < _p; i++)
             {
-                var weights = Weights.FromSnapshot(start, i, _r);
+                var weights = Weights.FromSnapshot(start, i, _r, _shape.Shape);
                 var importance = weights.SlotImportance();
                 // A diverged run (NaN importance counts as inactive) skips Phase 2 like a run with few active slots.
                 skipped[i] = !weights.IsFinite || importance.Count(x => x > _runs[i].ActiveThreshold) <= _shape.TargetSlots;
@@ -273,10 +283,11 @@ public static class PopulationTrainer
 
         private void ZeroSlot(float[] snapshot, int run, int slot)
         {
-            int stride = _p * _r * 4;
-            for (int k = 0; k < 3; k++)
-                for (int x = 0; x < 4; x++)
-                    snapshot[k * stride + run * _r * 4 + slot * 4 + x] = 0f;
+            var shape = _shape.Shape;
+            var at = new SnapshotLayout(_p, _r, shape);
+            snapshot.AsSpan(at.U(run) + slot * shape.ASize, shape.ASize).Clear();
+            snapshot.AsSpan(at.V(run) + slot * shape.BSize, shape.BSize).Clear();
+            snapshot.AsSpan(at.Wt(run) + slot * shape.CSize, shape.CSize).Clear();
         }
 
         private void PhaseTwoStep(IPopulationEngine population, double[] lr, double[] wd, int[]? decaySlot, float decay,
@@ -312,7 +323,7 @@ public static class PopulationTrainer
             Parallel.For(0, _p, _parallel, i =>
             {
                 if (_finished[i]) return;
-                var weights = Weights.FromSnapshot(snapshot, i, _r);
+                var weights = Weights.FromSnapshot(snapshot, i, _r, _shape.Shape);
                 if (curve)
                 {
                     // A diverged run keeps its (non-finite) losses on the curve; delta and active slots say NaN / 0.

@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -41,6 +42,13 @@ public sealed record RunConfig
     [JsonPropertyName("preset")]
     public string Protocol { get; init; } = "custom";
     public long Seed { get; init; }
+    /// <summary>
+    /// The product &lt;n,m,p&gt; the model learns, as [n, m, p]; null = &lt;2,2,2&gt;. Left out of the JSON when null, so
+    /// every 2x2 run keeps its hash.
+    /// </summary>
+    [JsonPropertyName("shape")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? Dimensions { get; init; }
     public int Slots { get; init; } = 8;
     public InitKind Init { get; init; } = InitKind.Symmetric;
     public double InitStd { get; init; } = 0.5;
@@ -124,6 +132,17 @@ public sealed record RunConfig
     [JsonIgnore]
     public DataMode DataMode => DataMode.Parse(Data);
 
+    /// <summary>The product the run learns (Dimensions, or &lt;2,2,2&gt;).</summary>
+    [JsonIgnore]
+    public Shape Shape => Dimensions is { Count: 3 } d ? new Shape(d[0], d[1], d[2]) : Shape.Square2;
+
+    [JsonIgnore]
+    public PairLayout Layout => new(Shape);
+
+    /// <summary>This configuration for another product; &lt;2,2,2&gt; is written as no shape at all (its old hash).</summary>
+    public RunConfig WithShape(Shape shape) =>
+        this with { Dimensions = shape == Shape.Square2 ? null : [shape.N, shape.M, shape.P] };
+
     /// <summary>The key of the data streams: DataSeed when set, else Seed.</summary>
     [JsonIgnore]
     public long DataKey => DataSeed ?? Seed;
@@ -145,6 +164,9 @@ public sealed record RunConfig
     public RunConfig Validated()
     {
         Require(Slots is >= 1 and <= 64, "slots must be in 1..64");
+        Require(Dimensions is null || (Dimensions.Count == 3 && Dimensions.All(d => d is >= 1 and <= 8)),
+            "shape must be three dimensions n,m,p in 1..8");
+        Require(Init != InitKind.Symmetric || Shape.ASize == Shape.BSize, "symmetric init (U = V) needs n m = m p");
         Require(BatchSize >= 1 && Phase2BatchSize >= 1, "batch sizes must be >= 1");
         Require(Phase1Epochs >= 0 && DecaySteps >= 0 && RefineSteps >= 0, "step counts must be >= 0");
         Require(double.IsFinite(Lr) && Lr >= 0 && double.IsFinite(Phase2Lr) && Phase2Lr >= 0, "learning rates must be finite and >= 0");

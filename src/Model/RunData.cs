@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 namespace StrassenRepro.Model;
 
 /// <summary>
@@ -8,28 +9,32 @@ namespace StrassenRepro.Model;
 public sealed class RunData
 {
     private readonly long _seed;
+    private readonly PairLayout _layout;
     private readonly float[]? _trainSet;
     private int[]? _order;
     private long _orderEpoch = -1;
 
     public DataMode Mode { get; }
 
-    /// <summary>Fixed data: the N training rows of Pairs.Width floats; null for fresh data.</summary>
+    public PairLayout Layout => _layout;
+
+    /// <summary>Fixed data: the N training rows (PairLayout.Width floats each); null for fresh data.</summary>
     public float[]? TrainingSet => _trainSet;
 
-    /// <summary>TestSamples rows of Pairs.Width floats.</summary>
+    /// <summary>TestSamples rows of PairLayout.Width floats.</summary>
     public float[] TestSet { get; }
 
     public RunData(RunConfig config)
     {
         _seed = config.DataKey;
+        _layout = config.Layout;
         Mode = config.DataMode;
-        TestSet = new float[config.TestSamples * Pairs.Width];
-        Pairs.Draw(TestSet, StreamKey.Of(_seed, StreamKey.TestSet, 0));
+        TestSet = new float[config.TestSamples * _layout.Width];
+        Pairs.Draw(TestSet, StreamKey.Of(_seed, StreamKey.TestSet, 0), _layout);
         if (Mode.FixedSize is int n)
         {
-            _trainSet = new float[n * Pairs.Width];
-            Pairs.Draw(_trainSet, StreamKey.Of(_seed, StreamKey.TrainSet, 0));
+            _trainSet = new float[n * _layout.Width];
+            Pairs.Draw(_trainSet, StreamKey.Of(_seed, StreamKey.TrainSet, 0), _layout);
         }
     }
 
@@ -41,14 +46,14 @@ public sealed class RunData
     {
         if (_trainSet is null)
         {
-            Pairs.Draw(dest, StreamKey.Of(_seed, key.Stream, key.Step));
+            Pairs.Draw(dest, StreamKey.Of(_seed, key.Stream, key.Step), _layout);
             return;
         }
         var order = OrderOf(key.Stream, key.Epoch);
         int offset = key.Offset;
-        int rows = dest.Length / Pairs.Width;
+        int rows = dest.Length / _layout.Width;
         for (int i = 0; i < rows; i++)
-            _trainSet.AsSpan(order[offset + i] * Pairs.Width, Pairs.Width).CopyTo(dest.Slice(i * Pairs.Width));
+            _trainSet.AsSpan(order[offset + i] * _layout.Width, _layout.Width).CopyTo(dest.Slice(i * _layout.Width));
     }
 
     private int[] OrderOf(ulong stream, long epoch)
@@ -56,7 +61,7 @@ public sealed class RunData
         // Phase 1 and Phase 2 shuffle with separate keys; the epoch number keeps them apart within a phase.
         long key = epoch * 16 + (long)stream;
         if (_order is not null && _orderEpoch == key) return _order;
-        int n = _trainSet!.Length / Pairs.Width;
+        int n = _trainSet!.Length / _layout.Width;
         _order ??= new int[n];
         for (int i = 0; i < n; i++) _order[i] = i;
         var rng = new NormalStream(StreamKey.Of(_seed, StreamKey.Shuffle, key));
@@ -72,8 +77,8 @@ public sealed class RunData
     /// <summary>Probe pairs for kappa at a step: their own stream, so measuring never shifts the training data.</summary>
     public float[] KappaProbe(int samples, long step)
     {
-        var probe = new float[samples * Pairs.Width];
-        Pairs.Draw(probe, StreamKey.Of(_seed, StreamKey.KappaProbe, step));
+        var probe = new float[samples * _layout.Width];
+        Pairs.Draw(probe, StreamKey.Of(_seed, StreamKey.KappaProbe, step), _layout);
         return probe;
     }
 }

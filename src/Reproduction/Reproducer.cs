@@ -42,13 +42,7 @@ public static class Reproducer
         using var storeLock = StoreLock.Acquire(DatabasePath(o.OutDir));
         using var store = RunStore.Open(DatabasePath(o.OutDir));
         var planned = SweepRunner.Canonical(Plan(o.Claims, o.Preset));
-        int alreadyStored = planned.Count(c => store.Contains(c.Hash()));
-        if (alreadyStored > 0 && !o.Resume)
-            throw new ArgumentException($"{store.Path} already holds {alreadyStored} runs of this plan; pass --resume to continue it, or choose another --out");
-        string? storedPreset = store.GetMeta(RunStore.StudyPresetKey);
-        if (storedPreset is not null && storedPreset != o.Preset.Name)
-            throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{o.Preset.Name}'");
-        store.SetMeta(RunStore.StudyPresetKey, o.Preset.Name);
+        ClaimStore(store, planned, o.Preset.Name, o.Resume);
         try
         {
             var sweep = new SweepRunner(store, o.Preset.PopulationSize, o.Threads, o.Engine);
@@ -72,6 +66,21 @@ public static class Reproducer
             throw new ReproductionException($"{store.Count} runs are stored in {store.Path}, but the report could "
                 + $"not be written ({why}); rebuild it with: strassen-repro report --db {store.Path} --out {o.OutDir}");
         }
+    }
+
+    /// <summary>
+    /// Takes a store for a study: refuses one that already holds runs of the plan unless resuming, or that holds
+    /// another study; then records the study's name.
+    /// </summary>
+    public static void ClaimStore(RunStore store, IReadOnlyList<Model.RunConfig> planned, string study, bool resume)
+    {
+        int alreadyStored = planned.Count(c => store.Contains(c.Hash()));
+        if (alreadyStored > 0 && !resume)
+            throw new ArgumentException($"{store.Path} already holds {alreadyStored} runs of this plan; pass --resume to continue it, or choose another --out");
+        string? storedPreset = store.GetMeta(RunStore.StudyPresetKey);
+        if (storedPreset is not null && storedPreset != study)
+            throw new ArgumentException($"{store.Path} holds a '{storedPreset}' sweep, not '{study}'");
+        store.SetMeta(RunStore.StudyPresetKey, study);
     }
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 using StrassenRepro.Model.Gpu;
 
 namespace StrassenRepro.Tests.Cli;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Tests.Cli;
 

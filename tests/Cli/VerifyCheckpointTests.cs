@@ -80,10 +80,7 @@ public class VerifyCheckpointTests
     [Fact]
     public void The_malicious_folder_is_refused_row_by_row_with_exit_code_2_and_no_payload_runs()
     {
-        const string payloads = "/tmp/strassen-repro-pwned";
-        if (Directory.Exists(payloads)) Directory.Delete(payloads, true);
-        Directory.CreateDirectory(payloads);
-        try
+        using var payloads = PayloadSentinel.Acquire();
         {
             var result = CliRunner.Run("verify", Fixture("malicious"), "--json");
             NoStackTrace(result);
@@ -93,11 +90,7 @@ public class VerifyCheckpointTests
             rows.Should().HaveCount(Directory.GetFiles(Fixture("malicious")).Count(f => !f.EndsWith(".tsv")));
             rows.Should().OnlyContain(r => r.GetProperty("exitCode").GetInt32() == 2 && r.GetProperty("error").GetString()!.Length > 0);
             result.StdErr.Trim().Split('\n').Should().HaveCount(rows.Count).And.OnlyContain(l => l.StartsWith("strassen-repro: "));
-            Directory.EnumerateFileSystemEntries(payloads).Should().BeEmpty();
-        }
-        finally
-        {
-            Directory.Delete(payloads, true);
+            payloads.Entries().Should().BeEmpty();
         }
     }
 

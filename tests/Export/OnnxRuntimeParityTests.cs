@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Export;
 

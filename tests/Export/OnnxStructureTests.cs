@@ -1,13 +1,21 @@
+using Google.Protobuf;
+using Onnx;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Export;
-using StrassenRepro.Export.Proto;
 
 namespace StrassenRepro.Tests.Export;
 
 [Trait("Category", "Fast")]
 public class OnnxStructureTests
 {
-    private static OnnxModel Exported(int levels = 2) => OnnxModel.Parse(OnnxExporter.Export(KnownSchemes.Strassen(), levels).ToByteArray());
+    private static ModelProto Exported(int levels = 2) =>
+        Read(OnnxExporter.Export(KnownSchemes.Strassen(), levels).ToByteArray());
+
+    private static ModelProto Read(byte[] bytes) => ModelProto.Parser.ParseFrom(bytes);
+
+    /// <summary>"A[batch,4,4]": the name and the dimensions, symbolic or fixed.</summary>
+    private static string Describe(ValueInfoProto value) =>
+        $"{value.Name}[{string.Join(",", value.Shape().Select(d => d.HasDimParam ? d.DimParam : d.DimValue.ToString()))}]";
 
     [Theory]
     [InlineData(1)]
@@ -17,7 +25,8 @@ public class OnnxStructureTests
 
     [Fact]
     public void The_graph_with_its_products_exposed_is_structurally_valid_too() =>
-        OnnxStructure.Problems(OnnxModel.Parse(OnnxExporter.Export(KnownSchemes.Strassen(), 2, exposeProducts: true).ToByteArray())).Should().BeEmpty();
+        OnnxStructure.Problems(Read(OnnxExporter.Export(KnownSchemes.Strassen(), 2, exposeProducts: true).ToByteArray()))
+            .Should().BeEmpty();
 
     [Fact]
     public void The_file_declares_opset_17_and_the_dynamic_batch_inputs_A_B_and_output_C()
@@ -25,47 +34,48 @@ public class OnnxStructureTests
         var model = Exported(2);
 
         model.IrVersion.Should().Be(OnnxExporter.IrVersion);
-        model.Opsets.Should().ContainSingle().Which.Should().Be(new OnnxOpset("", 17));
-        model.Graph.Inputs.Select(i => $"{i.Name}[{string.Join(",", i.Shape)}]").Should().Equal("A[batch,4,4]", "B[batch,4,4]");
-        model.Graph.Outputs.Select(o => $"{o.Name}[{string.Join(",", o.Shape)}]").Should().Equal("C[batch,4,4]");
+        model.OpsetImport.Should().ContainSingle().Which.Should().Be(new OperatorSetIdProto { Version = 17 });
+        model.Graph.Input.Select(Describe).Should().Equal("A[batch,4,4]", "B[batch,4,4]");
+        model.Graph.Output.Select(Describe).Should().Equal("C[batch,4,4]");
     }
 
     [Fact]
     public void The_coefficients_are_stored_as_the_schemes_U_V_W()
     {
         var scheme = KnownSchemes.Winograd();
-        var model = OnnxModel.Parse(OnnxExporter.Export(scheme, 1).ToByteArray());
+        var model = Read(OnnxExporter.Export(scheme, 1).ToByteArray());
 
-        var u = model.Graph.Initializers.Single(t => t.Name == "U");
+        var u = model.Graph.Initializer.Single(t => t.Name == "U");
         u.Dims.Should().Equal(7, 4);
         u.AsFloats().Select(x => (double)x).Should().Equal(scheme.UFlat.ToArray());
-        model.Graph.Initializers.Single(t => t.Name == "W").AsFloats().Select(x => (double)x).Should().Equal(scheme.WFlat.ToArray());
+        model.Graph.Initializer.Single(t => t.Name == "W").AsFloats().Select(x => (double)x).Should().Equal(scheme.WFlat.ToArray());
     }
 
     [Fact]
     public void A_node_input_that_is_never_defined_is_caught()
     {
         var model = Exported();
-        var nodes = model.Graph.Nodes.ToList();
-        nodes.RemoveAt(3); // its output feeds the next node
-        var broken = model with { Graph = model.Graph with { Nodes = nodes } };
+        model.Graph.Node.RemoveAt(3); // its output feeds the next node
 
-        OnnxStructure.Problems(broken).Should().Contain(p => p.Contains("is not defined before it is used"));
+        OnnxStructure.Problems(model).Should().Contain(p => p.Contains("is not defined before it is used"));
     }
 
     [Fact]
     public void Nodes_out_of_topological_order_are_caught()
     {
         var model = Exported();
-        var nodes = model.Graph.Nodes.Reverse().ToList();
+        var reversed = model.Graph.Node.Reverse().ToList();
+        model.Graph.Node.Clear();
+        model.Graph.Node.Add(reversed);
 
-        OnnxStructure.Problems(model with { Graph = model.Graph with { Nodes = nodes } }).Should().NotBeEmpty();
+        OnnxStructure.Problems(model).Should().NotBeEmpty();
     }
 
     [Fact]
     public void A_missing_opset_is_caught()
     {
-        var model = Exported() with { Opsets = [] };
+        var model = Exported();
+        model.OpsetImport.Clear();
 
         OnnxStructure.Problems(model).Should().ContainSingle().Which.Should().Contain("opset");
     }
@@ -74,9 +84,9 @@ public class OnnxStructureTests
     public void A_name_defined_twice_is_caught()
     {
         var model = Exported();
-        var initializers = model.Graph.Initializers.Append(model.Graph.Initializers[0]).ToList();
+        model.Graph.Initializer.Add(model.Graph.Initializer[0].Clone());
 
-        OnnxStructure.Problems(model with { Graph = model.Graph with { Initializers = initializers } })
+        OnnxStructure.Problems(model)
             .Should().Contain(p => p.Contains("defined twice"));
     }
 
@@ -84,9 +94,9 @@ public class OnnxStructureTests
     public void An_output_that_no_node_produces_is_caught()
     {
         var model = Exported();
-        var outputs = model.Graph.Outputs.Select(o => o with { Name = "D" }).ToList();
+        model.Graph.Output[0].Name = "D";
 
-        OnnxStructure.Problems(model with { Graph = model.Graph with { Outputs = outputs } })
+        OnnxStructure.Problems(model)
             .Should().Contain(p => p.Contains("'D' is never produced"));
     }
 
@@ -94,13 +104,48 @@ public class OnnxStructureTests
     public void Writing_and_reading_a_model_gives_back_the_same_graph()
     {
         var written = OnnxExporter.Export(KnownSchemes.Strassen(), 2);
-        var read = OnnxModel.Parse(written.ToByteArray());
+        var read = Read(written.ToByteArray());
 
-        read.Graph.Nodes.Select(n => (n.Name, n.OpType, string.Join(",", n.Inputs), string.Join(",", n.Outputs)))
-            .Should().Equal(written.Graph.Nodes.Select(n => (n.Name, n.OpType, string.Join(",", n.Inputs), string.Join(",", n.Outputs))));
-        read.Graph.Initializers.Select(t => (t.Name, Convert.ToHexString(t.RawData)))
-            .Should().Equal(written.Graph.Initializers.Select(t => (t.Name, Convert.ToHexString(t.RawData))));
+        read.Graph.Node.Select(n => (n.Name, n.OpType, string.Join(",", n.Input), string.Join(",", n.Output)))
+            .Should().Equal(written.Graph.Node.Select(n => (n.Name, n.OpType, string.Join(",", n.Input), string.Join(",", n.Output))));
+        read.Graph.Initializer.Select(t => (t.Name, t.RawData.ToBase64()))
+            .Should().Equal(written.Graph.Initializer.Select(t => (t.Name, t.RawData.ToBase64())));
+        read.Should().Be(written);
         read.ToByteArray().Should().Equal(written.ToByteArray());
+    }
+
+    [Fact]
+    public void A_tensor_written_as_proto2_writers_do_reads_the_same()
+    {
+        // Unpacked dims and the typed int64_data field, not raw_data (onnx.proto is proto2; we write onnx.proto3).
+        using var memory = new MemoryStream();
+        var output = new CodedOutputStream(memory);
+        void Int64Field(int field, long value)
+        {
+            output.WriteTag(field, WireFormat.WireType.Varint);
+            output.WriteInt64(value);
+        }
+        Int64Field(1, 1);
+        Int64Field(1, 3);
+        Int64Field(2, OnnxMessages.Int64);
+        foreach (long value in new long[] { 0, 4, -1 }) Int64Field(7, value);
+        output.WriteTag(8, WireFormat.WireType.LengthDelimited);
+        output.WriteString("shape");
+        output.Flush();
+
+        var tensor = TensorProto.Parser.ParseFrom(memory.ToArray());
+
+        tensor.Dims.Should().Equal(1, 3);
+        tensor.AsInt64s().Should().Equal(0, 4, -1);
+        tensor.Should().Be(new TensorProto
+        {
+            Name = "shape",
+            DataType = OnnxMessages.Int64,
+            Dims = { 1, 3 },
+            Int64Data = { 0, 4, -1 }
+        });
+        var act = () => tensor.AsFloats();
+        act.Should().Throw<InvalidOperationException>();
     }
 
     [Fact]

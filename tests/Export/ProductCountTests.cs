@@ -1,6 +1,7 @@
+using Google.Protobuf;
+using Onnx;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Export;
-using StrassenRepro.Export.Proto;
 
 namespace StrassenRepro.Tests.Export;
 
@@ -16,7 +17,7 @@ public class ProductCountTests
     [InlineData("alphatensor-3x3", 2, 729L)]
     public void The_graph_performs_R_to_the_k_scalar_products_between_input_dependent_values(string name, int levels, long expected)
     {
-        var model = OnnxModel.Parse(OnnxExporter.Export(Schemes.Named(name), levels).ToByteArray());
+        var model = ModelProto.Parser.ParseFrom(OnnxExporter.Export(Schemes.Named(name), levels).ToByteArray());
 
         var count = ProductCount.Of(model);
 
@@ -38,7 +39,7 @@ public class ProductCountTests
 
         var outputs = OnnxParity.RunOutputs(model, a, b, [batch, size, size], [batch, size, size], "C", OnnxExporter.ProductsOutput);
 
-        outputs[1].Length.Should().Be(batch * (int)ProductCount.Of(OnnxModel.Parse(model)).ScalarProducts);
+        outputs[1].Length.Should().Be(batch * (int)ProductCount.Of(ModelProto.Parser.ParseFrom(model)).ScalarProducts);
         outputs[1].Length.Should().Be(batch * (int)Math.Pow(7, levels));
     }
 
@@ -76,25 +77,34 @@ public class ProductCountTests
     [Fact]
     public void A_Mul_by_a_constant_is_not_a_product()
     {
-        var batch = OnnxDim.Symbolic("batch");
-        var graph = new OnnxGraph("g",
-            [new OnnxNode("scale", "Mul", ["A", "two"], ["C"], [])],
-            [OnnxTensor.Floats("two", [1], [2f])],
-            [new OnnxValueInfo("A", OnnxTensor.Float, [batch, OnnxDim.Fixed(2), OnnxDim.Fixed(2)])],
-            [new OnnxValueInfo("C", OnnxTensor.Float, [batch, OnnxDim.Fixed(2), OnnxDim.Fixed(2)])]);
+        var graph = new GraphProto
+        {
+            Name = "g",
+            Node = { new NodeProto { Name = "scale", OpType = "Mul", Input = { "A", "two" }, Output = { "C" } } },
+            Initializer = { OnnxMessages.Floats("two", [1], [2.0]) },
+            Input = { Square("A") },
+            Output = { Square("C") },
+        };
 
-        ProductCount.Of(new OnnxModel(8, [new("", 17)], "t", "0", "", graph)).ScalarProducts.Should().Be(0);
+        ProductCount.Of(Model(graph)).ScalarProducts.Should().Be(0);
     }
 
-    internal static OnnxModel Naive2x2Graph()
+    internal static ModelProto Naive2x2Graph() => Model(new GraphProto
     {
-        var batch = OnnxDim.Symbolic("batch");
-        OnnxDim[] square = [batch, OnnxDim.Fixed(2), OnnxDim.Fixed(2)];
-        var graph = new OnnxGraph("naive",
-            [new OnnxNode("product", "MatMul", ["A", "B"], ["C"], [])],
-            [],
-            [new OnnxValueInfo("A", OnnxTensor.Float, square), new OnnxValueInfo("B", OnnxTensor.Float, square)],
-            [new OnnxValueInfo("C", OnnxTensor.Float, square)]);
-        return new OnnxModel(8, [new("", 17)], "t", "0", "", graph);
-    }
+        Name = "naive",
+        Node = { new NodeProto { Name = "product", OpType = "MatMul", Input = { "A", "B" }, Output = { "C" } } },
+        Input = { Square("A"), Square("B") },
+        Output = { Square("C") },
+    });
+
+    private static ValueInfoProto Square(string name) => OnnxMessages.BatchedFloats(name, 2, 2);
+
+    private static ModelProto Model(GraphProto graph) => new()
+    {
+        IrVersion = 8,
+        OpsetImport = { new OperatorSetIdProto { Version = 17 } },
+        ProducerName = "t",
+        ProducerVersion = "0",
+        Graph = graph,
+    };
 }

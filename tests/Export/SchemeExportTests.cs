@@ -1,6 +1,7 @@
+using Onnx;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
 using StrassenRepro.Export;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Tests.Export;
 
@@ -70,7 +71,7 @@ public class SchemeExportTests
             var report = SchemeExport.Run(noisy, path);
 
             report.Ok.Should().BeTrue();
-            var u = StrassenRepro.Export.Proto.OnnxModel.Parse(File.ReadAllBytes(path)).Graph.Initializers.Single(t => t.Name == "U").AsFloats();
+            var u = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)).Graph.Initializer.Single(t => t.Name == "U").AsFloats();
             u.Should().OnlyContain(x => x == 0 || x == 1 || x == -1, "Q rounds the learned coefficients");
         }
         finally { File.Delete(path); }

@@ -1,4 +1,5 @@
 using StrassenRepro.Model.Gpu;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Model;
 
@@ -24,7 +25,7 @@ public class DeviceMathTests
     public void Log_is_within_a_few_ulps_of_Math_Log_on_uniform_draws()
     {
         double worst = 0;
-        var rng = new StrassenRepro.Model.NormalStream(12345);
+        var rng = new StrassenRepro.Crystallization.RandomStreams.NormalStream(12345);
         for (int i = 0; i < 20000; i++)
         {
             double u = rng.NextUniform();

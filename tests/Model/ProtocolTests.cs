@@ -2,6 +2,7 @@ using System.Numerics;
 using StrassenRepro.Model;
 using StrassenRepro.Model.Gpu;
 using TorchSharp;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Model;
 

@@ -1,5 +1,6 @@
 using StrassenRepro.Model;
 using TorchSharp;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Model;
 

@@ -1,4 +1,5 @@
 using StrassenRepro.Model;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Model;
 

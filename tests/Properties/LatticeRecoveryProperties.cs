@@ -1,6 +1,7 @@
 using FsCheck;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.Recovery;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Properties;
 

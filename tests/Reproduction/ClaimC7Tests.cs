@@ -1,5 +1,5 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Report;
@@ -44,10 +44,10 @@ public class ClaimC7Tests
         var dir = Path.Combine(Path.GetTempPath(), $"strassen-c7-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "strassen.json"),
-            StrassenRepro.Crystallization.Readers.SchemeJson.Write(StrassenRepro.Crystallization.KnownSchemes.Strassen()));
+            StrassenRepro.Formats.SchemeJson.Write(StrassenRepro.Crystallization.KnownSchemes.Strassen()));
         Evaluate(dir).Verdict.Should().Be(Verdict.Reproduced);
         var noisy = StrassenRepro.Crystallization.KnownSchemes.Strassen().Map(x => x + 0.01);
-        File.WriteAllText(Path.Combine(dir, "trained.json"), StrassenRepro.Crystallization.Readers.SchemeJson.Write(noisy));
+        File.WriteAllText(Path.Combine(dir, "trained.json"), StrassenRepro.Formats.SchemeJson.Write(noisy));
         var result = Evaluate(dir);
         result.Verdict.Should().Be(Verdict.NotReproduced, "delta = 0.01 is not 0 and the un-rounded weights miss 1e-5");
         result.WeMeasured.Should().Contain("1 of 2");

@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
@@ -57,7 +58,7 @@ public class ClaimRuleTests
     [Fact]
     public void Noise_below_one_half_is_undone_by_Q_and_breaks_the_numerical_check()
     {
-        var rng = new StrassenRepro.Crystallization.GaussianSource(1);
+        var rng = new StrassenRepro.Crystallization.RandomStreams.GaussianSource(1);
         var strassen = StrassenRepro.Crystallization.KnownSchemes.Strassen();
         var noisy = NoiseProbe.AddNoise(strassen, 0.01, rng);
         NoiseProbe.ExactAfterQ(noisy).Should().BeTrue();

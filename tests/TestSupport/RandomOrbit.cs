@@ -1,4 +1,5 @@
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests;
 
@@ -22,15 +23,57 @@ public static class RandomOrbit
         return noise == 0 ? moved : moved.Map(x => x + noise * (2 * rng.NextUniform() - 1));
     }
 
-    /// <summary>A 2x2 basis Rot(a) diag(s, +-s / c) Rot(b) with condition number c uniform in [1, maxCondition].</summary>
+    /// <summary>
+    /// A 2x2 basis Rot(a) diag(s, +-s / c) Rot(b) with condition number c uniform in [1, maxCondition]; for
+    /// other sizes O1 diag(s, ..., +-s / c) O2 with random orthogonal O1, O2 (Gram-Schmidt of Gaussian
+    /// matrices) and the middle singular values log-uniform between s / c and s. The 2x2 draw is the one
+    /// the lattice-recovery surveys were measured with, so it is kept as it was.
+    /// </summary>
     public static double[,] RandomBasis(GaussianSource rng, int size, double maxCondition)
     {
-        if (size != 2) throw new ArgumentException("random bases are only drawn for 2x2", nameof(size));
+        if (size != 2) return RandomBasisAnySize(rng, size, maxCondition);
         double c = 1 + (maxCondition - 1) * rng.NextUniform();
         double s = Math.Exp(2 * rng.NextUniform() - 1);
         double sign = rng.NextUniform() < 0.5 ? -1 : 1;
         var d = new[,] { { s, 0 }, { 0, sign * s / c } };
         return Multiply(Multiply(Rotation(2 * Math.PI * rng.NextUniform()), d), Rotation(2 * Math.PI * rng.NextUniform()));
+    }
+
+    private static double[,] RandomBasisAnySize(GaussianSource rng, int size, double maxCondition)
+    {
+        double c = 1 + (maxCondition - 1) * rng.NextUniform();
+        double s = Math.Exp(2 * rng.NextUniform() - 1);
+        if (size == 1) return new[,] { { rng.NextUniform() < 0.5 ? -s : s } };
+        var sigma = new double[size];
+        for (int i = 0; i < size; i++)
+            sigma[i] = i == 0 ? s : i == size - 1 ? s / c : s / Math.Exp(Math.Log(c) * rng.NextUniform());
+        if (rng.NextUniform() < 0.5) sigma[size - 1] = -sigma[size - 1];
+        var left = RandomOrthogonal(rng, size);
+        var right = RandomOrthogonal(rng, size);
+        var m = new double[size, size];
+        for (int i = 0; i < size; i++)
+            for (int j = 0; j < size; j++)
+                for (int k = 0; k < size; k++) m[i, j] += left[i, k] * sigma[k] * right[k, j];
+        return m;
+    }
+
+    private static double[,] RandomOrthogonal(GaussianSource rng, int size)
+    {
+        var q = new double[size, size];
+        for (int col = 0; col < size; col++)
+        {
+            var v = new double[size];
+            for (int i = 0; i < size; i++) v[i] = rng.NextGaussian();
+            for (int prev = 0; prev < col; prev++)
+            {
+                double dot = 0;
+                for (int i = 0; i < size; i++) dot += v[i] * q[i, prev];
+                for (int i = 0; i < size; i++) v[i] -= dot * q[i, prev];
+            }
+            double norm = Math.Sqrt(v.Sum(x => x * x));
+            for (int i = 0; i < size; i++) q[i, col] = v[i] / norm;
+        }
+        return q;
     }
 
     /// <summary>+-e^t with t uniform in [-ln 5, ln 5]: magnitudes 0.2 .. 5, either sign.</summary>

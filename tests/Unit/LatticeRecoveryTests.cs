@@ -1,5 +1,6 @@
 using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.Recovery;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Unit;
 

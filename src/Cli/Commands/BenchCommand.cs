@@ -17,10 +17,12 @@ public static class BenchCommand
         var steps = new Option<int>("--steps") { Description = "Optimizer steps per run (Phase 1, upstream preset)", DefaultValueFactory = _ => 1000 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch and data generation (0 = all cores)", DefaultValueFactory = _ => 0 };
         var engine = new EngineOptions();
+        var shape = new Option<string?>("--shape") { Description = "The product n,m,p trained (default 2,2,2)" };
+        var slots = new Option<int?>("--slots") { Description = "Slots per run (default 8)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var throughput = new Command("train-throughput", "Run-steps per second of the population engine vs a single run")
         {
-            batch, population, steps, threads, engine.Engine, engine.Device, json,
+            batch, population, steps, threads, engine.Engine, engine.Device, shape, slots, json,
         };
         throughput.SetAction(parse => Guarded.Run(() =>
         {
@@ -28,23 +30,29 @@ public static class BenchCommand
             CheckSizes(b, p, t);
             if (s < 1) throw new UsageException($"--steps {s} must be >= 1");
             var kind = engine.Parse(parse);
-            var many = TrainThroughput.Measure(b, p, s, t, kind);
+            var product = parse.GetValue(shape) is string text ? ShapeOption.Parse(text) : Crystallization.Shape.Square2;
+            int? r = parse.GetValue(slots);
+            if (r is < 1 or > 64) throw new UsageException($"--slots {r} is not in 1..64");
+            if (kind.Kind == EngineKind.Torch && product != Crystallization.Shape.Square2)
+                throw new UsageException("--engine torch trains <2,2,2> only");
+            var many = TrainThroughput.Measure(b, p, s, t, kind, product, r);
             // The cpu engine draws its normals vectorised where AVX2 is there; the same population with the scalar
             // draw (the same numbers) gives the speed-up in this one run.
             ThroughputSample? scalarNormals = null;
-            if (kind.Kind == EngineKind.Cpu && Pairs.Vectorised)
+            if (kind.Kind == EngineKind.Cpu && Pairs.Vectorised && product == Crystallization.Shape.Square2 && r is null or 8)
             {
                 Pairs.Vectorised = false;
-                try { scalarNormals = TrainThroughput.Measure(b, p, s, t, kind); }
+                try { scalarNormals = TrainThroughput.Measure(b, p, s, t, kind, product, r); }
                 finally { Pairs.Vectorised = true; }
             }
-            var single = TrainThroughput.Measure(b, 1, s, t, kind);
+            var single = TrainThroughput.Measure(b, 1, s, t, kind, product, r);
             // The overhead-bound baseline of the CPU engines: one run through libtorch, one small op at a time. The gpu
             // engine is measured without it, and so is a build without libtorch.
             var torchSingle = kind.Kind switch
             {
                 EngineKind.Torch => single,
-                EngineKind.Cpu when LibTorch.Available => TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch),
+                EngineKind.Cpu when LibTorch.Available && product == Crystallization.Shape.Square2 && r is null or 8 =>
+                    TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch),
                 _ => null,
             };
             var device = kind.Describe();
@@ -52,6 +60,8 @@ public static class BenchCommand
             {
                 benchmark = "train-throughput",
                 engine = kind.Name,
+                shape = new[] { product.N, product.M, product.P },
+                slots = r ?? 8,
                 device = device.GetValueOrDefault("device"),
                 driver = device.GetValueOrDefault("driver"),
                 batchSize = b,
@@ -76,7 +86,7 @@ public static class BenchCommand
             else
             {
                 string on = result.device is null ? "" : $" on {result.device} (driver {result.driver})";
-                Console.Out.WriteLine($"train-throughput  engine {result.engine}{on}, batch {b}, {s} steps, threads {result.threads}, load average {result.loadAverage}");
+                Console.Out.WriteLine($"train-throughput  engine {result.engine}{on}, {product} rank {result.slots}, batch {b}, {s} steps, threads {result.threads}, load average {result.loadAverage}");
                 Console.Out.WriteLine($"  population {p,6}: {result.runStepsPerSecond,12:N0} run-steps/s ({many.Seconds:F2} s, {many.RunStepsPerCpuSecond:N0} per CPU-second)");
                 Console.Out.WriteLine($"    steps alone  : {result.stepRunStepsPerSecond,12:N0} run-steps/s ({many.StepSeconds:F2} s without set-up, measurements and hand-off)");
                 if (scalarNormals is not null)

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.ML.OnnxRuntime;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
 using StrassenRepro.Export;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Cli.Commands;
 

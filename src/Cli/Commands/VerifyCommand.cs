@@ -1,6 +1,6 @@
 using System.CommandLine;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
 using StrassenRepro.Crystallization.Recovery;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Cli.Commands;
 

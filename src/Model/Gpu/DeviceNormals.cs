@@ -1,4 +1,5 @@
 using ILGPU;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Model.Gpu;
 
@@ -11,33 +12,14 @@ namespace StrassenRepro.Model.Gpu;
 /// </summary>
 internal static class DeviceNormals
 {
-    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
     private const double TailStart = 3.442619855899;
 
-    /// <summary>SplitMix64's finalizer, as StreamKey.Mix.</summary>
-    public static ulong Mix(ulong z)
-    {
-        z += Gamma;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    // The bits are SplitMix64's and the keys StreamKey's own code: ILGPU compiles them into the kernels as they are.
+    public static ulong Key(long seed, ulong stream, long counter) => StreamKey.Of(seed, stream, counter);
 
-    /// <summary>StreamKey.Of.</summary>
-    public static ulong Key(long seed, ulong stream, long counter) => Mix(Mix(Mix((ulong)seed) ^ stream) ^ (ulong)counter);
+    public static ulong Next(ref ulong state) => SplitMix64.Next(ref state);
 
-    /// <summary>SplitMix64.Next: advance the state, return the mixed value.</summary>
-    public static ulong Next(ref ulong state)
-    {
-        state += Gamma;
-        ulong z = state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary>SplitMix64.Uniform: (0, 1] from the top 53 bits.</summary>
-    public static double Uniform(ulong bits) => ((bits >> 11) + 0.5) * (1.0 / (1UL << 53));
+    public static double Uniform(ulong bits) => SplitMix64.Uniform(bits);
 
     /// <summary>NormalStream.Normal24: one float32 normal from 32 bits (7-bit layer, signed 25-bit abscissa).</summary>
     public static float Normal24(uint bits, ref ulong state, in ZigguratTables t)

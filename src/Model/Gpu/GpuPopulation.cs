@@ -1,5 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Model.Gpu;
 
@@ -23,16 +25,24 @@ public sealed class GpuPopulation : IPopulationEngine
     private long _adamStep;
     private long _orderKey = -1;
 
+    private readonly PairLayout _layout;
+
     public int Size { get; }
     public int Slots { get; }
-    private int Block => 12 * Slots;
+    private int Block => _layout.ParameterRows * Slots;
 
-    /// <param name="initial">[3, P, R, 4] (U, V, Wt).</param>
+    /// <summary>StepKernels.Fast (R = 8, &lt;2,2,2&gt;, registers) or Generic (any R and shape, through memory).</summary>
+    private bool Fast => Slots == 8 && _layout == PairLayout.Square2;
+
+    /// <param name="initial">The snapshot layout (SnapshotLayout: U, V, Wt).</param>
     /// <param name="seeds">Each run's data key (RunConfig.DataKey: the key of its data streams).</param>
-    /// <param name="trainSets">Fixed data: each run's training set (N rows of 12 floats); null for fresh data.</param>
-    public GpuPopulation(GpuDevice device, float[] initial, int size, int slots, long[] seeds, float[][]? trainSets)
+    /// <param name="trainSets">Fixed data: each run's training set (N rows of PairLayout.Width floats); null for fresh data.</param>
+    /// <param name="shape">The product the runs learn.</param>
+    public GpuPopulation(GpuDevice device, float[] initial, int size, int slots, long[] seeds, float[][]? trainSets,
+        Shape? shape = null)
     {
         if (slots > StepKernels.MaxSlots) throw new ArgumentException($"the gpu engine takes at most {StepKernels.MaxSlots} slots");
+        _layout = new PairLayout(shape ?? Shape.Square2);
         _device = device;
         _acc = device.Accelerator;
         Size = size;
@@ -41,7 +51,7 @@ public sealed class GpuPopulation : IPopulationEngine
         _p = _acc.Allocate1D<float>(parameters);
         _m = _acc.Allocate1D<float>(parameters);
         _v = _acc.Allocate1D<float>(parameters);
-        _g = _acc.Allocate1D<float>(slots == 8 ? 1 : parameters);
+        _g = _acc.Allocate1D<float>(Fast ? 1 : parameters);
         _seed = _acc.Allocate1D(seeds);
         _baseLr = _acc.Allocate1D<double>(size);
         _wd = _acc.Allocate1D<double>(size);
@@ -49,12 +59,12 @@ public sealed class GpuPopulation : IPopulationEngine
         _decaySlot = _acc.Allocate1D<int>(size);
         _zeroGradients = _acc.Allocate1D<ulong>(size);
         _zeroAfter = _acc.Allocate1D<ulong>(size);
-        _fixedSize = trainSets is null ? 0 : trainSets[0].Length / Pairs.Width;
-        _trainSet = _acc.Allocate1D<float>(Math.Max(1, (long)size * _fixedSize * Pairs.Width));
+        _fixedSize = trainSets is null ? 0 : trainSets[0].Length / _layout.Width;
+        _trainSet = _acc.Allocate1D<float>(Math.Max(1, (long)size * _fixedSize * _layout.Width));
         _order = _acc.Allocate1D<int>(Math.Max(1, (long)size * _fixedSize));
         if (trainSets is not null)
             for (int run = 0; run < size; run++)
-                _trainSet.View.SubView((long)run * _fixedSize * Pairs.Width, trainSets[run].Length).CopyFromCPU(trainSets[run]);
+                _trainSet.View.SubView((long)run * _fixedSize * _layout.Width, trainSets[run].Length).CopyFromCPU(trainSets[run]);
         _k24 = _acc.Allocate1D(NormalStream.Ziggurat.K24Int);
         _w24 = _acc.Allocate1D(NormalStream.Ziggurat.W24);
         _f = _acc.Allocate1D(NormalStream.Ziggurat.F);
@@ -82,6 +92,12 @@ public sealed class GpuPopulation : IPopulationEngine
         var scalars = new StepScalars
         {
             Runs = Size,
+            N = _layout.Shape.N,
+            M = _layout.Shape.M,
+            P = _layout.Shape.P,
+            ASize = _layout.A,
+            BSize = _layout.B,
+            CSize = _layout.C,
             Rows = plan.Rows,
             Stream = plan.Batch.Stream,
             Step = plan.Batch.Step,
@@ -107,7 +123,7 @@ public sealed class GpuPopulation : IPopulationEngine
             Sgd = plan.Optimizer == OptimizerKind.Sgd ? 1 : 0,
         };
         var launch = _device.Launch(Size);
-        if (Slots == 8) _device.Fast(launch, scalars, Views);
+        if (Fast) _device.Fast(launch, scalars, Views);
         else _device.Generic(launch, scalars, Views, Slots);
         if (!plan.WantLoss) return null;
         _acc.Synchronize();
@@ -145,43 +161,44 @@ public sealed class GpuPopulation : IPopulationEngine
     {
         _acc.Synchronize();
         var p = _p.GetAsArray1D();
-        int r = Slots, stride = Size * r * 4;
-        var snapshot = new float[3 * stride];
-        Parallel.For(0, Size, run =>
-        {
-            for (int s = 0; s < r; s++)
-                for (int x = 0; x < 4; x++)
-                {
-                    int at = run * r * 4 + s * 4 + x;
-                    snapshot[at] = p[(x * r + s) * Size + run];
-                    snapshot[stride + at] = p[((4 + x) * r + s) * Size + run];
-                    snapshot[2 * stride + at] = p[((8 + x) * r + s) * Size + run];
-                }
-        });
+        var at = new SnapshotLayout(Size, Slots, _layout.Shape);
+        var snapshot = new float[at.Length];
+        Parallel.For(0, Size, run => Transpose(p, snapshot, at, run, toSnapshot: true));
         return snapshot;
     }
 
     public void Restore(float[] snapshot, bool[] keep) => Upload(snapshot, keep);
 
-    /// <summary>[3, P, R, 4] (U, V, Wt) into the device layout, for the runs where keep is true (all when null).</summary>
+    /// <summary>A snapshot into the device layout, for the runs where keep is true (all when null).</summary>
     private void Upload(float[] snapshot, bool[]? keep)
     {
         _acc.Synchronize();
         var p = keep is null ? new float[_p.Length] : _p.GetAsArray1D();
-        int r = Slots, stride = Size * r * 4;
+        var at = new SnapshotLayout(Size, Slots, _layout.Shape);
         Parallel.For(0, Size, run =>
         {
-            if (keep is not null && !keep[run]) return;
-            for (int s = 0; s < r; s++)
-                for (int x = 0; x < 4; x++)
-                {
-                    int at = run * r * 4 + s * 4 + x;
-                    p[(x * r + s) * Size + run] = snapshot[at];
-                    p[((4 + x) * r + s) * Size + run] = snapshot[stride + at];
-                    p[((8 + x) * r + s) * Size + run] = snapshot[2 * stride + at];
-                }
+            if (keep is null || keep[run]) Transpose(p, snapshot, at, run, toSnapshot: false);
         });
         _p.CopyFromCPU(p);
+    }
+
+    /// <summary>One run between the device's index-major rows ([rows R][P]) and the snapshot's slot-major blocks.</summary>
+    private void Transpose(float[] device, float[] snapshot, SnapshotLayout at, int run, bool toSnapshot)
+    {
+        int r = Slots, a = _layout.A, b = _layout.B, c = _layout.C;
+        for (int s = 0; s < r; s++)
+        {
+            for (int x = 0; x < a; x++) Move(device, (x * r + s) * Size + run, snapshot, at.U(run) + s * a + x, toSnapshot);
+            for (int y = 0; y < b; y++) Move(device, ((a + y) * r + s) * Size + run, snapshot, at.V(run) + s * b + y, toSnapshot);
+            for (int z = 0; z < c; z++)
+                Move(device, ((a + b + z) * r + s) * Size + run, snapshot, at.Wt(run) + s * c + z, toSnapshot);
+        }
+    }
+
+    private static void Move(float[] device, int i, float[] snapshot, int j, bool toSnapshot)
+    {
+        if (toSnapshot) snapshot[j] = device[i];
+        else device[i] = snapshot[j];
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using ILGPU;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Model.Gpu;
 

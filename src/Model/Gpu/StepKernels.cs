@@ -13,6 +13,9 @@ namespace StrassenRepro.Model.Gpu;
 internal static class StepKernels
 {
     public const int MaxSlots = 64;
+    /// <summary>Entries of a row (a, b, t) and outputs of any shape the engines take (dimensions up to 8).</summary>
+    public const int MaxRow = 3 * 64;
+    public const int MaxOutputs = 64;
 
     public static void Fast(StepScalars s, PopulationViews v)
     {
@@ -94,54 +97,49 @@ internal static class StepKernels
         if (s.WantLoss != 0) v.Loss[run] = lossSum / (s.Rows * 4.0);
     }
 
-    /// <summary>Any R: the cpu engine's scalar path, with the gradient accumulated in v.G and the row's ua, vb, h local.</summary>
+    /// <summary>
+    /// Any R and any shape: the cpu engine's scalar path, with the gradient accumulated in v.G and the row (a, b, t) and
+    /// its ua, vb, h in local memory.
+    /// </summary>
     public static void Generic(StepScalars s, PopulationViews v, int slots)
     {
         int run = Grid.GlobalIndex.X;
         if (run >= s.Runs) return;
-        int n = s.Runs, r = slots, block = 12 * slots;
+        int n = s.Runs, r = slots, na = s.ASize, nb = s.BSize, nc = s.CSize, w0 = na + nb, rows = w0 + nc;
+        int block = rows * slots;
         if (s.HasDecay != 0 && v.DecaySlot[run] >= 0)
-            for (int row = 0; row < 12; row++) v.P[At(row * r + v.DecaySlot[run], run, n)] *= s.Decay;
+            for (int row = 0; row < rows; row++) v.P[At(row * r + v.DecaySlot[run], run, n)] *= s.Decay;
         for (int k = 0; k < block; k++) v.G[At(k, run, n)] = 0f;
         var ua = LocalMemory.Allocate<float>(MaxSlots);
         var vb = LocalMemory.Allocate<float>(MaxSlots);
         var h = LocalMemory.Allocate<float>(MaxSlots);
-        float scale = 2f / (4f * s.Rows);
+        var x = LocalMemory.Allocate<float>(MaxRow);
+        var d = LocalMemory.Allocate<float>(MaxOutputs);
+        float scale = 2f / ((float)nc * s.Rows);
         double lossSum = 0;
         ulong state = s.FixedSize == 0 ? DeviceNormals.Key(v.Seed[run], s.Stream, s.Step) : 0;
         var tables = v.Tables;
         for (int i = 0; i < s.Rows; i++)
         {
-            Row(s, v, tables, run, i, ref state, out var a0, out var a1, out var a2, out var a3,
-                out var b0, out var b1, out var b2, out var b3, out var t0, out var t1, out var t2, out var t3);
+            RowOfAnyShape(s, v, tables, run, i, ref state, x);
             for (int k = 0; k < r; k++)
             {
-                ua[k] = P(v, k, run, n) * a0 + P(v, r + k, run, n) * a1 + P(v, 2 * r + k, run, n) * a2
-                    + P(v, 3 * r + k, run, n) * a3;
-                vb[k] = P(v, 4 * r + k, run, n) * b0 + P(v, 5 * r + k, run, n) * b1 + P(v, 6 * r + k, run, n) * b2
-                    + P(v, 7 * r + k, run, n) * b3;
-                h[k] = ua[k] * vb[k];
+                float u = P(v, k, run, n) * x[0];
+                for (int j = 1; j < na; j++) u += P(v, j * r + k, run, n) * x[j];
+                float w = P(v, na * r + k, run, n) * x[na];
+                for (int j = 1; j < nb; j++) w += P(v, (na + j) * r + k, run, n) * x[na + j];
+                ua[k] = u;
+                vb[k] = w;
+                h[k] = u * w;
             }
-            float d0 = Residual(v, h, 8, t0, r, run, n, ref lossSum) * scale;
-            float d1 = Residual(v, h, 9, t1, r, run, n, ref lossSum) * scale;
-            float d2 = Residual(v, h, 10, t2, r, run, n, ref lossSum) * scale;
-            float d3 = Residual(v, h, 11, t3, r, run, n, ref lossSum) * scale;
+            for (int z = 0; z < nc; z++) d[z] = Residual(v, h, w0 + z, x[w0 + z], r, run, n, ref lossSum) * scale;
             for (int k = 0; k < r; k++)
             {
                 float dh = 0;
-                dh = Back(v, h[k], d0, 8 * r + k, run, n, dh);
-                dh = Back(v, h[k], d1, 9 * r + k, run, n, dh);
-                dh = Back(v, h[k], d2, 10 * r + k, run, n, dh);
-                dh = Back(v, h[k], d3, 11 * r + k, run, n, dh);
+                for (int z = 0; z < nc; z++) dh = Back(v, h[k], d[z], (w0 + z) * r + k, run, n, dh);
                 float du = dh * vb[k], dv = dh * ua[k];
-                v.G[At(k, run, n)] += du * a0;
-                v.G[At(4 * r + k, run, n)] += dv * b0;
-                v.G[At(r + k, run, n)] += du * a1;
-                v.G[At(5 * r + k, run, n)] += dv * b1;
-                v.G[At(2 * r + k, run, n)] += du * a2;
-                v.G[At(6 * r + k, run, n)] += dv * b2;
-                v.G[At(3 * r + k, run, n)] += du * a3;
-                v.G[At(7 * r + k, run, n)] += dv * b3;
+                for (int j = 0; j < na; j++) v.G[At(j * r + k, run, n)] += du * x[j];
+                for (int j = 0; j < nb; j++) v.G[At((na + j) * r + k, run, n)] += dv * x[na + j];
             }
         }
         if (s.HasZeroGradients != 0)
@@ -152,8 +150,8 @@ internal static class StepKernels
         }
         if (s.HasClip != 0)
         {
-            float c = ClipCoefficient(SumSquares(v, 0, 4 * r, run, n), SumSquares(v, 4 * r, 4 * r, run, n),
-                SumSquares(v, 8 * r, 4 * r, run, n), s.Clip);
+            float c = ClipCoefficient(SumSquares(v, 0, na * r, run, n), SumSquares(v, na * r, nb * r, run, n),
+                SumSquares(v, w0 * r, nc * r, run, n), s.Clip);
             for (int k = 0; k < block; k++) v.G[At(k, run, n)] *= c;
         }
         var adam = AdamHyper.Of(s, v, run);
@@ -168,7 +166,38 @@ internal static class StepKernels
             for (int k = 0; k < block; k++)
                 if ((mask >> (k % r) & 1) != 0) v.P[At(k, run, n)] = 0f;
         }
-        if (s.WantLoss != 0) v.Loss[run] = lossSum / (s.Rows * 4.0);
+        if (s.WantLoss != 0) v.Loss[run] = lossSum / (s.Rows * (double)nc);
+    }
+
+    /// <summary>
+    /// Row i of any shape into x (a, then b, then t): drawn as Pairs.Draw does (pairs of normals fill a then b, an odd
+    /// count drops the last pair's second; t = A B in double), or read through the epoch's order (fixed data).
+    /// </summary>
+    private static void RowOfAnyShape(in StepScalars s, in PopulationViews v, in ZigguratTables tables, int run, int i,
+        ref ulong state, ArrayView<float> x)
+    {
+        int width = s.ASize + s.BSize + s.CSize;
+        if (s.FixedSize != 0)
+        {
+            long n = s.FixedSize;
+            long at = (run * n + v.Order[run * n + s.Offset + i]) * width;
+            for (int j = 0; j < width; j++) x[j] = v.TrainSet[at + j];
+            return;
+        }
+        int inputs = s.ASize + s.BSize;
+        for (int j = 0; j < inputs; j += 2)
+        {
+            Pair(ref state, tables, out float first, out float second);
+            x[j] = first;
+            if (j + 1 < inputs) x[j + 1] = second;
+        }
+        for (int row = 0; row < s.N; row++)
+            for (int col = 0; col < s.P; col++)
+            {
+                double sum = (double)x[row * s.M] * x[s.ASize + col];
+                for (int j = 1; j < s.M; j++) sum += (double)x[row * s.M + j] * x[s.ASize + j * s.P + col];
+                x[inputs + row * s.P + col] = (float)sum;
+            }
     }
 
     /// <summary>Row i of this step's batch: drawn from the run's stream (fresh) or read through the epoch's order (fixed).</summary>

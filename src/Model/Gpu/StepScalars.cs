@@ -7,6 +7,13 @@ namespace StrassenRepro.Model.Gpu;
 internal struct StepScalars
 {
     public int Runs;
+    /// <summary>The shape &lt;N, M, P&gt; and its entry counts (a: N M, b: M P, t: N P).</summary>
+    public int N;
+    public int M;
+    public int P;
+    public int ASize;
+    public int BSize;
+    public int CSize;
     public int Rows;
     public ulong Stream;
     public long Step;

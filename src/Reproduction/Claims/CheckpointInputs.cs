@@ -1,5 +1,5 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Reproduction.Claims;
 

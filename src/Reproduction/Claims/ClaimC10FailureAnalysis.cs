@@ -3,6 +3,7 @@ using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
 using StrassenRepro.Reproduction.Sweep;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Reproduction.Claims;
 

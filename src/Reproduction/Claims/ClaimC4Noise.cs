@@ -2,6 +2,7 @@ using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Reproduction.Claims;
 

@@ -7,13 +7,10 @@ public static class Provenance
 {
     public static string GitCommit { get; } = Checkpoint.GitCommit() ?? "unknown";
 
-    public static IReadOnlyDictionary<string, string> Versions { get; } = new SortedDictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Versions { get; } = new SortedDictionary<string, string>(
+        LibraryVersions.Training.ToDictionary())
     {
-        ["dotnet"] = Environment.Version.ToString(),
         ["strassen-repro"] = typeof(Provenance).Assembly.GetName().Version?.ToString() ?? "?",
-        ["TorchSharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?",
-        ["libtorch"] = Checkpoint.LibTorchVersion,
-        ["MathNet.Numerics"] = typeof(MathNet.Numerics.Control).Assembly.GetName().Version?.ToString() ?? "?",
         ["Microsoft.Data.Sqlite"] = typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.GetName().Version?.ToString() ?? "?",
     };
 }

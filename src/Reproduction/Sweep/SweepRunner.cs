@@ -86,7 +86,7 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
         ConfigHash = r.ConfigHash,
         Verification = new VerificationReport
         {
-            Path = $"run-{r.ConfigHash[..16]}", Format = "run", Shape = [2, 2, 2], Slots = r.Config.Slots, KeptSlots = 0,
+            Path = $"run-{r.ConfigHash[..16]}", Format = "run", Shape = [r.Config.Shape.N, r.Config.Shape.M, r.Config.Shape.P], Slots = r.Config.Slots, KeptSlots = 0,
             KeptSlotIndices = [], SlotImportance = [], Delta = double.PositiveInfinity, Discretizable = false, InputIntegral = false,
             BrentValid = false, BrentFailedEquations = 0, BrentEquations = 0, BrentMaxResidual = double.PositiveInfinity, STheta = 0,
             Outcome = Diverged, CanonicalStrassen = false, Ring = "Z", TransferOf = "none", Transfer = [], Valid = false,

@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Reproduction.Upstream;

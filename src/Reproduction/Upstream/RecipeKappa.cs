@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 using MathNet.Numerics.LinearAlgebra;
 using StrassenRepro.Crystallization;
 

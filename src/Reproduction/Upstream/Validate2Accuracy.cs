@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 namespace StrassenRepro.Reproduction.Upstream;
 
 /// <summary>
@@ -10,7 +11,7 @@ public static class Validate2Accuracy
     public const double ErrorBelow = 1e-3;
 
     /// <summary>Percentage (0..100) of `pairs` fresh pairs with max |C_pred - C_true| &lt; 1e-3.</summary>
-    public static double Percent(Float32Scheme scheme, int pairs, Crystallization.GaussianSource rng)
+    public static double Percent(Float32Scheme scheme, int pairs, GaussianSource rng)
     {
         Span<float> a = stackalloc float[4], b = stackalloc float[4], c = stackalloc float[4], t = stackalloc float[4];
         int ok = 0;

@@ -1,5 +1,5 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Readers;
+using StrassenRepro.Formats;
 using StrassenRepro.Reproduction.Upstream;
 
 namespace StrassenRepro.Tests.Reproduction.Upstream;

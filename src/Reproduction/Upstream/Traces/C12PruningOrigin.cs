@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Origins;

@@ -1,0 +1,1 @@
+return await StrassenRepro.BrowserCheck.BrowserCheckApp.RunAsync(args);

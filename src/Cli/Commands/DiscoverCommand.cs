@@ -1,0 +1,123 @@
+using System.CommandLine;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Reproduction;
+using StrassenRepro.Reproduction.Discovery;
+using StrassenRepro.Reproduction.Sweep;
+
+namespace StrassenRepro.Cli.Commands;
+
+/// <summary>`discover`: train runs of any product &lt;n,m,p&gt;, crystallize them, keep the distinct exact schemes.</summary>
+public static class DiscoverCommand
+{
+    public static Command Create()
+    {
+        var shape = new Option<string>("--shape") { Description = "The product n,m,p (A is n x m, B is m x p), each 1..8", Required = true };
+        var rank = new Option<int>("--rank") { Description = "Slots the runs are pruned to: the rank of the schemes sought", Required = true };
+        var runs = new Option<int>("--runs") { Description = "Runs (seeds 1..N)", DefaultValueFactory = _ => 20 };
+        var slots = new Option<int?>("--slots") { Description = "Slots at the start (default: rank + 1; one is pruned per slot above rank)" };
+        var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", DefaultValueFactory = _ => 32 };
+        var steps = new Option<int?>("--steps") { Description = "Phase 1 steps (default: the protocol's 30000)" };
+        var phase2 = new Option<int?>("--phase2-steps") { Description = "Decay and refinement steps of Phase 2, each (default: the protocol's 2000 and 10000)" };
+        var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "Folder for runs.db, schemes/ and discovery.md", DefaultValueFactory = _ => Path.Combine("artifacts", "discover") };
+        var resume = new Option<bool>("--resume") { Description = "Continue a discovery in --out: skip the runs already stored" };
+        var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
+        var noCrystallize = new Option<bool>("--no-crystallize") { Description = "Exact schemes by rounding and lattice recovery only (skip the general crystallizer)" };
+        var engine = new EngineOptions();
+        var command = new Command("discover",
+            "Train runs of a product <n,m,p>, turn each into an exact scheme where possible (rounding, lattice recovery, "
+            + "the crystallizer), write the distinct ones (schemes/*.json, each passes verify) and discovery.md. "
+            + "Exit code 0: at least one exact scheme; 1: none (the smallest residual reached is printed); 2: bad input")
+        {
+            shape, rank, runs, slots, batch, steps, phase2, threads, output, resume, json, noCrystallize, engine.Engine, engine.Device,
+        };
+        command.SetAction(parse => Guarded.Run(() =>
+        {
+            var target = new DiscoveryTarget(ShapeOption.Parse(parse.GetValue(shape)!), parse.GetValue(rank))
+            {
+                Runs = parse.GetValue(runs),
+                Slots = parse.GetValue(slots),
+                BatchSize = parse.GetValue(batch),
+                Phase1Epochs = parse.GetValue(steps) is int n ? (n >= 1 ? n : throw new UsageException($"--steps {n} must be >= 1")) : null,
+                Phase2Steps = parse.GetValue(phase2) is int m ? (m >= 0 ? m : throw new UsageException($"--phase2-steps {m} must be >= 0")) : null,
+            };
+            try { target = target.Validated(); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            int t = parse.GetValue(threads);
+            if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
+            var options = new DiscoverOptions
+            {
+                Target = target,
+                OutDir = parse.GetValue(output)!,
+                Resume = parse.GetValue(resume),
+                Threads = t,
+                Engine = engine.Parse(parse),
+                Crystallize = parse.GetValue(noCrystallize) ? null : DiscoveryCrystallizer.Exact,
+            };
+            using var stop = StopSignals.Listen();
+            DiscoverySummary summary;
+            try
+            {
+                summary = SweepProgressView.Show(p =>
+                {
+                    try { return Discoverer.Run(options, p, stop.Token); }
+                    catch (ArgumentException e) { throw new UsageException(e.Message); }
+                    catch (ReproductionException e) { throw new UsageException(e.Message); }
+                });
+            }
+            catch (SweepInterruptedException e)
+            {
+                Output.Error($"stopped by {stop.Received}: {e.StoredRuns} of {e.PlannedRuns} planned runs are stored in "
+                    + $"{e.DatabasePath}; resume with the same command and --resume");
+                return stop.ExitCode;
+            }
+            return Print(summary, options.OutDir, parse.GetValue(json));
+        }));
+        return command;
+    }
+
+    private static int Print(DiscoverySummary s, string outDir, bool json)
+    {
+        var paths = Discoverer.SchemePaths(outDir, s);
+        string last = s.Distinct.Count > 0
+            ? $"found {s.Distinct.Count} distinct exact scheme{(s.Distinct.Count == 1 ? "" : "s")} of {s.Target.Shape} rank {s.Target.Rank}"
+              + $" (best known rank {(s.BestKnownRank is int b ? b : "unknown")}); fewest additions {s.Distinct[0].Additions}"
+            : $"no exact scheme of {s.Target.Shape} rank {s.Target.Rank}: smallest Brent residual {Output.Sci(s.BestResidual)}";
+        int exit = s.Distinct.Count > 0 ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+        if (json)
+        {
+            Output.WriteJson(new
+            {
+                shape = new[] { s.Target.Shape.N, s.Target.Shape.M, s.Target.Shape.P },
+                rank = s.Target.Rank,
+                bestKnownRank = s.BestKnownRank,
+                runs = s.Trained,
+                diverged = s.Diverged,
+                converged = s.Converged,
+                exactAfterRounding = s.ExactAfterRounding,
+                exactAfterCrystallization = s.ExactAfterCrystallization,
+                distinctSchemes = s.Distinct.Count,
+                smallestResidual = s.BestResidual,
+                schemes = s.Distinct.Select((d, k) => new
+                {
+                    path = paths[k], multiplications = d.Scheme.Rank, additions = d.Additions, foundBy = d.FirstBy.ToString(), seeds = d.Seeds,
+                }),
+                report = Path.Combine(outDir, "discovery.md"),
+                conclusion = last,
+                exitCode = exit,
+            });
+            return exit;
+        }
+        Console.Out.WriteLine($"discover {s.Target.Shape} rank {s.Target.Rank} (best known rank {(s.BestKnownRank is int k2 ? k2 : "unknown")})");
+        Console.Out.WriteLine($"  runs                          {s.Trained} ({s.Diverged} diverged)");
+        Console.Out.WriteLine($"  converged                     {s.Converged}");
+        Console.Out.WriteLine($"  exact after rounding          {s.ExactAfterRounding}");
+        Console.Out.WriteLine($"  exact after crystallization   {s.ExactAfterCrystallization}");
+        Console.Out.WriteLine($"  distinct schemes              {s.Distinct.Count}");
+        for (int k = 0; k < s.Distinct.Count; k++)
+            Console.Out.WriteLine($"    {paths[k]}  ({s.Distinct[k].Scheme.Rank} multiplications, {s.Distinct[k].Additions} additions, {s.Distinct[k].FirstBy})");
+        Console.Out.WriteLine($"  report                        {Path.Combine(outDir, "discovery.md")}");
+        Console.Out.WriteLine(last);
+        return exit;
+    }
+}

@@ -1,0 +1,7 @@
+using System.Text.Json.Nodes;
+using StrassenRepro.Crystallization;
+
+namespace StrassenRepro.Formats;
+
+/// <summary>What our JSON format holds: the scheme, its exact fractions when the file gave any, the metadata.</summary>
+public sealed record JsonScheme(Scheme Scheme, RationalScheme? Exact, JsonObject? Metadata);

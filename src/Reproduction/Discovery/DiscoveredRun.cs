@@ -1,0 +1,65 @@
+using StrassenRepro.Crystallization;
+using StrassenRepro.Reproduction.Sweep;
+
+namespace StrassenRepro.Reproduction.Discovery;
+
+/// <summary>How an exact scheme was obtained from a trained run.</summary>
+public enum ExactBy
+{
+    /// <summary>None: the run's coefficients gave no exact scheme.</summary>
+    Nothing,
+    /// <summary>Q (round, clamp to [-1, 1]) of the kept slots already satisfies the Brent equations: the paper's way.</summary>
+    Rounding,
+    /// <summary>Lattice recovery (&lt;2,2,2;7&gt;: the basis change back to an integer scheme).</summary>
+    LatticeRecovery,
+    /// <summary>The general crystallizer (re-optimised rounding), for any shape.</summary>
+    Crystallizer,
+}
+
+/// <summary>
+/// One trained run as discovery sees it: its outcome, whether training converged (the kept slots satisfy the Brent
+/// equations to the verifier's tolerance, before or after rounding), the exact scheme it gave and how.
+/// </summary>
+public sealed record DiscoveredRun(string ConfigHash, long Seed, Outcome? Outcome, bool Converged, double BrentResidual,
+    double FinalTestLoss, ExactBy ExactBy, Scheme? Exact)
+{
+    /// <summary>The run's test-loss curve (step, loss), for the report's figure.</summary>
+    public IReadOnlyList<(long Step, double TestLoss)> Curve { get; init; } = [];
+
+    /// <summary>
+    /// Classifies a stored run; crystallize (may be null) is tried when neither rounding nor lattice recovery gave a
+    /// scheme. Every scheme returned has passed the exact Brent check.
+    /// </summary>
+    public static DiscoveredRun Of(RunRecord record, Func<Scheme, Scheme?>? crystallize)
+    {
+        var v = record.Verification;
+        double loss = record.Curves.Count > 0 ? record.Curves[^1].TestLoss : double.NaN;
+        var curve = record.Curves.Select(c => (c.Step, c.TestLoss)).ToList();
+        if (record.Weights is null)
+            return new(record.ConfigHash, record.Config.Seed, null, false, double.PositiveInfinity, loss, ExactBy.Nothing, null)
+            {
+                Curve = curve,
+            };
+        var outcome = Enum.Parse<Outcome>(v.Outcome, ignoreCase: true);
+        bool converged = outcome is Crystallization.Outcome.Discrete or Crystallization.Outcome.Continuous;
+        var kept = record.Scheme().SelectSlots(v.KeptSlotIndices);
+        var (by, exact) = ExactOf(v, kept, crystallize);
+        return new(record.ConfigHash, record.Config.Seed, outcome, converged, v.BrentMaxResidual, loss, by, exact)
+        {
+            Curve = curve,
+        };
+    }
+
+    private static (ExactBy, Scheme?) ExactOf(VerificationReport v, Scheme kept, Func<Scheme, Scheme?>? crystallize)
+    {
+        var rounded = Discretizer.Q(kept);
+        if (v.STheta == 1 && BrentCheck.IsValid(rounded)) return (ExactBy.Rounding, rounded);
+        if (v.Recovery is { Succeeded: true, Scheme: { } rows })
+        {
+            var recovered = Scheme.FromRows(new Shape(rows.Shape[0], rows.Shape[1], rows.Shape[2]), rows.U, rows.V, rows.W);
+            if (BrentCheck.IsValid(recovered)) return (ExactBy.LatticeRecovery, recovered);
+        }
+        if (crystallize?.Invoke(kept) is { } found && DiscoveryCrystallizer.IsExact(found)) return (ExactBy.Crystallizer, found);
+        return (ExactBy.Nothing, null);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Formats;
+using StrassenRepro.Model;
+using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Store;
+using StrassenRepro.Reproduction.Sweep;
+
+namespace StrassenRepro.Reproduction.Discovery;
+
+/// <summary>What `discover` was asked to do.</summary>
+public sealed record DiscoverOptions
+{
+    public required DiscoveryTarget Target { get; init; }
+    public required string OutDir { get; init; }
+    public bool Resume { get; init; }
+    public int Threads { get; init; }
+    public EngineChoice Engine { get; init; } = EngineChoice.Cpu;
+    /// <summary>
+    /// Turns the kept slots of a run into an exact scheme, or null; tried after rounding and lattice recovery. The
+    /// general crystallizer by default; null: rounding and lattice recovery only.
+    /// </summary>
+    public Func<Scheme, Scheme?>? Crystallize { get; init; } = DiscoveryCrystallizer.Exact;
+}
+
+/// <summary>
+/// The `discover` job: train the target's runs (stored as they finish, resumable, as `reproduce` does), turn each into
+/// an exact scheme where it can (rounding, lattice recovery, the crystallizer), keep the distinct ones (up to slot
+/// order and sign gauge), write each as a JSON scheme that `verify` accepts, and a report.
+/// </summary>
+public static class Discoverer
+{
+    public static DiscoverySummary Run(DiscoverOptions o, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var target = o.Target.Validated();
+        OutputFolder.Prepare(o.OutDir);
+        using var storeLock = StoreLock.Acquire(Reproducer.DatabasePath(o.OutDir));
+        using var store = RunStore.Open(Reproducer.DatabasePath(o.OutDir));
+        var planned = SweepRunner.Canonical(target.Plan());
+        Reproducer.ClaimStore(store, planned, target.StudyName, o.Resume);
+        try
+        {
+            new SweepRunner(store, planned.Count, o.Threads, o.Engine).Run(planned, Shard.Whole, progress, cancel);
+            cancel.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            var stored = store.StoredHashes();
+            throw new SweepInterruptedException(store.Path, planned.Count(c => stored.Contains(c.Hash())), planned.Count);
+        }
+        var hashes = planned.Select(c => c.Hash()).ToHashSet();
+        var runs = store.All().Where(r => hashes.Contains(r.ConfigHash))
+            .Select(r => DiscoveredRun.Of(RunCodec.Decode(r.RecordJson), o.Crystallize))
+            .OrderBy(r => r.Seed).ToList();
+        var summary = DiscoverySummary.Of(target, runs);
+        WriteSchemes(o.OutDir, summary);
+        DiscoveryReport.Write(o.OutDir, summary);
+        return summary;
+    }
+
+    /// <summary>OUT/schemes/n-m-p-rank-R-k.json, one per distinct scheme, fewest additions first.</summary>
+    public static IReadOnlyList<string> SchemePaths(string outDir, DiscoverySummary s) =>
+        Enumerable.Range(1, s.Distinct.Count)
+            .Select(k => Path.Combine(outDir, "schemes", $"{s.Target.Shape.N}x{s.Target.Shape.M}x{s.Target.Shape.P}-rank-{s.Target.Rank}-{k}.json"))
+            .ToList();
+
+    private static void WriteSchemes(string outDir, DiscoverySummary s)
+    {
+        Directory.CreateDirectory(Path.Combine(outDir, "schemes"));
+        var paths = SchemePaths(outDir, s);
+        for (int k = 0; k < s.Distinct.Count; k++)
+        {
+            var d = s.Distinct[k];
+            var metadata = new JsonObject
+            {
+                ["discoveredBy"] = "strassen-repro discover",
+                ["study"] = s.Target.StudyName,
+                ["method"] = d.FirstBy.ToString(),
+                ["seeds"] = new JsonArray(d.Seeds.Select(x => (JsonNode)x).ToArray()),
+                ["multiplications"] = d.Scheme.Rank,
+                ["additions"] = d.Additions,
+                ["bestKnownRank"] = s.BestKnownRank,
+            };
+            AtomicFile.WriteAllText(paths[k], SchemeJson.Write(d.Scheme, metadata) + "\n");
+        }
+    }
+}

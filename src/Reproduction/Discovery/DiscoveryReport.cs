@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Statistics;
+
+namespace StrassenRepro.Reproduction.Discovery;
+
+/// <summary>
+/// OUT/discovery.md and its figures: the outcome counts with Wilson intervals, every run's test loss over the steps,
+/// the Brent residual each run reached, and the distinct schemes with their cost beside the best known rank.
+/// </summary>
+public static class DiscoveryReport
+{
+    public static string Write(string outDir, DiscoverySummary s)
+    {
+        var figures = Path.Combine(outDir, "figures");
+        Directory.CreateDirectory(figures);
+        var specs = Figures(s);
+        foreach (var spec in specs) AtomicFile.WriteAllBytes(Path.Combine(figures, spec.Id + ".png"), FigureRenderer.Render(spec).Png);
+        var path = Path.Combine(outDir, "discovery.md");
+        AtomicFile.WriteAllText(path, Markdown(s, specs, Discoverer.SchemePaths(outDir, s)));
+        return path;
+    }
+
+    /// <summary>The summary table's rows: what was counted, how many, of how many, with a Wilson 95% interval.</summary>
+    public static IReadOnlyList<(string What, int Count, ProportionInterval Interval)> Counts(DiscoverySummary s) =>
+    [
+        ("converged (kept slots satisfy the Brent equations)", s.Converged, WilsonInterval.Of(s.Converged, s.Trained)),
+        ("exact after rounding (Q)", s.ExactAfterRounding, WilsonInterval.Of(s.ExactAfterRounding, s.Trained)),
+        ("exact after crystallization", s.ExactAfterCrystallization, WilsonInterval.Of(s.ExactAfterCrystallization, s.Trained)),
+    ];
+
+    private static string Markdown(DiscoverySummary s, IReadOnlyList<FigureSpec> figures, IReadOnlyList<string> paths)
+    {
+        var t = s.Target;
+        var md = new StringBuilder();
+        md.AppendLine($"# Discovery: {t.Shape}, rank {t.Rank}");
+        md.AppendLine();
+        string best = s.BestKnownRank is int r ? $"{r}" : "not in our table";
+        md.AppendLine($"{s.Trained} runs (seeds {t.FirstSeed}..{t.FirstSeed + t.Runs - 1}, protocol `train-strassen`, " +
+            $"{t.StartSlots} slots pruned to {t.Rank}, B = {t.BatchSize}); {s.Diverged} diverged. Best known rank of " +
+            $"{t.Shape}: {best}.");
+        md.AppendLine();
+        md.AppendLine("| | runs | share [95% CI] |");
+        md.AppendLine("|---|---|---|");
+        foreach (var (what, count, ci) in Counts(s))
+            md.AppendLine($"| {what} | {count} of {s.Trained} | {Show.Pct(ci.Estimate)} [{Show.Pct(ci.Lower)}, {Show.Pct(ci.Upper)}] |");
+        md.AppendLine($"| distinct exact schemes (slot order and signs aside) | {s.Distinct.Count} | |");
+        md.AppendLine();
+        md.AppendLine($"Smallest Brent residual of any run's kept slots: {Sci(s.BestResidual)}.");
+        md.AppendLine();
+        if (s.Distinct.Count > 0)
+        {
+            md.AppendLine("| scheme | multiplications | additions | found by | seeds |");
+            md.AppendLine("|---|---|---|---|---|");
+            for (int k = 0; k < s.Distinct.Count; k++)
+            {
+                var d = s.Distinct[k];
+                md.AppendLine($"| `{Path.GetFileName(paths[k])}` | {d.Scheme.Rank} | {d.Additions} | {d.FirstBy} | " +
+                    $"{string.Join(", ", d.Seeds.Take(12))}{(d.Seeds.Count > 12 ? ", ..." : "")} |");
+            }
+            md.AppendLine();
+        }
+        foreach (var f in figures) md.AppendLine($"![{f.Title}](figures/{f.Id}.png)").AppendLine();
+        return md.ToString();
+    }
+
+    public static IReadOnlyList<FigureSpec> Figures(DiscoverySummary s)
+    {
+        string id = $"discover-{s.Target.Shape.N}x{s.Target.Shape.M}x{s.Target.Shape.P}-rank-{s.Target.Rank}";
+        var counts = Counts(s);
+        double[] x = [1, 2, 3];
+        var outcomes = new FigureSpec
+        {
+            Id = id + "-outcomes",
+            Title = $"{s.Target.Shape}, rank {s.Target.Rank}: {s.Trained} runs",
+            XLabel = "",
+            YLabel = "share of runs",
+            Kind = FigureKind.Bar,
+            XTickLabels = ["converged", "exact after rounding", "exact after crystallization"],
+            Series = [new FigureSeries("share [95% CI]", x, counts.Select(c => c.Interval.Estimate).ToArray(),
+                counts.Select(c => c.Interval.Lower).ToArray(), counts.Select(c => c.Interval.Upper).ToArray())],
+        };
+        var alive = s.Runs.Where(r => r.Outcome is not null).ToList();
+        var residuals = new FigureSpec
+        {
+            Id = id + "-residuals",
+            Title = "Brent residual of each run's kept slots",
+            XLabel = "seed",
+            YLabel = "max |residual|",
+            Kind = FigureKind.Scatter,
+            LogY = true,
+            Series = Enum.GetValues<ExactBy>().Select(by => (by, runs: alive.Where(r => r.ExactBy == by).ToList()))
+                .Where(g => g.runs.Count > 0)
+                .Select(g => new FigureSeries(g.by == ExactBy.Nothing ? "no exact scheme" : $"exact by {g.by}",
+                    g.runs.Select(r => (double)r.Seed).ToArray(), g.runs.Select(r => Math.Max(r.BrentResidual, 1e-17)).ToArray()))
+                .ToList(),
+        };
+        var curves = new FigureSpec
+        {
+            Id = id + "-loss",
+            Title = "test loss over the steps (first 12 runs)",
+            XLabel = "optimizer step",
+            YLabel = "test loss",
+            Kind = FigureKind.Line,
+            LogY = true,
+            Series = s.Runs.Take(12).Where(r => r.Curve.Count > 0)
+                .Select(r => new FigureSeries($"seed {r.Seed}", r.Curve.Select(c => (double)c.Step).ToArray(),
+                    r.Curve.Select(c => Math.Max(c.TestLoss, 1e-17)).ToArray()))
+                .ToList(),
+        };
+        return [outcomes, residuals, curves];
+    }
+
+    private static string Sci(double x) => double.IsFinite(x) ? x.ToString("0.00e+00", CultureInfo.InvariantCulture) : "none";
+}

@@ -1,0 +1,17 @@
+namespace StrassenRepro.Tests.Formats;
+
+/// <summary>
+/// The readers depend on the verification core and the framework only: no package (a parser of hostile files
+/// should bring no code we did not write or review) and no project above them (Model, Reproduction, Export and
+/// the command read files through them, never the reverse).
+/// </summary>
+[Trait("Category", "Fast")]
+public class FormatsBoundaryTests
+{
+    [Fact]
+    public void The_formats_reference_only_the_core_and_the_framework()
+    {
+        AssemblyMetadata.ReferencedAssemblies("Formats", "StrassenRepro.Formats").Should()
+            .OnlyContain(name => name.StartsWith("System") || name == "StrassenRepro.Crystallization");
+    }
+}

@@ -1,0 +1,49 @@
+using StrassenRepro.Crystallization;
+using StrassenRepro.Reproduction.Discovery;
+
+namespace StrassenRepro.Tests.Reproduction;
+
+[Trait("Category", "Fast")]
+public class DiscoveryTests
+{
+    [Fact]
+    public void Additions_are_counted_as_the_textbook_counts_them()
+    {
+        SchemeCost.Additions(KnownSchemes.Strassen()).Should().Be(18);
+        // Winograd's famous 15 reuses partial sums between slots; counted slot by slot, as here, it has 24.
+        SchemeCost.Additions(KnownSchemes.Winograd()).Should().Be(24);
+        SchemeCost.Additions(KnownSchemes.Naive(Shape.Square2)).Should().Be(4);
+        SchemeCost.Additions(KnownSchemes.Naive(new Shape(2, 3, 4))).Should().Be(8 * 2);
+    }
+
+    [Theory]
+    [InlineData(2, 2, 2, 7)]
+    [InlineData(3, 2, 3, 15)]
+    [InlineData(2, 2, 3, 11)]
+    [InlineData(4, 3, 3, 29)]
+    [InlineData(1, 3, 4, 12)]
+    public void Best_known_ranks_hold_for_every_order_of_the_dimensions(int n, int m, int p, int rank) =>
+        BestKnownRanks.Of(new Shape(n, m, p)).Should().Be(rank);
+
+    [Fact]
+    public void A_product_outside_the_table_has_no_best_known_rank() => BestKnownRanks.Of(new Shape(4, 4, 4)).Should().BeNull();
+
+    [Fact]
+    public void The_plan_trains_rank_plus_one_slots_of_the_shape_with_independent_inits()
+    {
+        var plan = new DiscoveryTarget(new Shape(2, 2, 3), 11) { Runs = 3, FirstSeed = 5 }.Plan().ToList();
+        plan.Select(c => c.Seed).Should().Equal(5, 6, 7);
+        plan.Should().OnlyContain(c => c.Shape == new Shape(2, 2, 3) && c.Slots == 12 && c.TargetSlots == 11
+            && c.Init == Model.InitKind.Independent && c.Protocol == "train-strassen");
+    }
+
+    [Theory]
+    [InlineData(0, 20, 12)]
+    [InlineData(11, 0, 12)]
+    [InlineData(11, 20, 10)]
+    public void Targets_no_run_could_reach_are_refused(int rank, int runs, int slots)
+    {
+        var act = () => new DiscoveryTarget(new Shape(2, 2, 3), rank) { Runs = runs, Slots = slots }.Validated();
+        act.Should().Throw<ArgumentException>();
+    }
+}
