@@ -15,8 +15,10 @@ public static class ReproduceCommand
     {
         var preset = new Option<string>("--preset")
         {
-            Description = "quick (minutes on 2 cores), paper (the paper's designs) or smoke (seconds: checks the "
-                + "mechanics, its verdicts mean nothing)",
+            Description = "quick (minutes on 2 cores), paper (the paper's designs), gpu (the paper's designs with "
+                + "10,000 seeds per batch size, for --engine gpu) or smoke (seconds: checks the mechanics, its verdicts "
+                + "mean nothing). Every preset trains under these protocols, each with the upstream script it follows: "
+                + ProtocolSources.Listing(),
             DefaultValueFactory = _ => "quick",
         };
         preset.AcceptOnlyFromAmong([.. StudyPreset.Names]);
