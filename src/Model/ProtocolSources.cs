@@ -12,6 +12,21 @@ public static class ProtocolSources
     private const string Rigorous = "experiments/statistics/rigorous_experiment.py";
     private const string Validate2 = "experiments/extended_experiments/validate2.py";
 
+    /// <summary>
+    /// The upstream script a named protocol follows, in a few words for --help and the README (one list, so a protocol
+    /// cannot be listed without its script); `paper` follows none and says so.
+    /// </summary>
+    public static string Follows(string protocol) => protocol switch
+    {
+        "upstream" => $"{TrainStrassen} with U and V sharing one draw as in {Apendix}:57-65",
+        "paper" => "no upstream script: the paper's own statement",
+        _ => Of(protocol).Script,
+    };
+
+    /// <summary>Every protocol with the script it follows: "name (script)", joined by "; ".</summary>
+    public static string Listing() =>
+        string.Join("; ", TrainingProtocols.Names.Select(n => $"{n} ({Follows(n)})"));
+
     /// <summary>The source map of a named protocol; null for a custom configuration.</summary>
     public static ProtocolSource? Find(string protocol) =>
         TrainingProtocols.Names.Contains(protocol) ? Of(protocol) : null;

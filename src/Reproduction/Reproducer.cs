@@ -3,6 +3,7 @@ using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Store;
 using StrassenRepro.Reproduction.Sweep;
+using StrassenRepro.Reproduction.Upstream.Traces;
 
 namespace StrassenRepro.Reproduction;
 
@@ -17,8 +18,8 @@ public sealed record ReproduceOptions
     public int Threads { get; init; }
     public EngineChoice Engine { get; init; } = EngineChoice.Cpu;
 
-    /// <summary>Checkpoint files to judge for claim C7 (optional).</summary>
-    public string? CheckpointsDir { get; init; }
+    /// <summary>Checkpoint files and folders to judge for claim C7 (optional).</summary>
+    public CheckpointInputs Checkpoints { get; init; } = CheckpointInputs.None;
 }
 
 /// <summary>
@@ -40,7 +41,7 @@ public static class Reproducer
         // Held until the report is written: a second reproduce on this --out is refused, not run alongside.
         using var storeLock = StoreLock.Acquire(DatabasePath(o.OutDir));
         using var store = RunStore.Open(DatabasePath(o.OutDir));
-        var planned = SweepRunner.Canonical(ClaimCatalog.Plan(o.Claims, o.Preset));
+        var planned = SweepRunner.Canonical(Plan(o.Claims, o.Preset));
         ClaimStore(store, planned, o.Preset.Name, o.Resume);
         try
         {
@@ -56,7 +57,7 @@ public static class Reproducer
         }
         try
         {
-            return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.CheckpointsDir);
+            return WriteReport(store, o.Preset, o.Claims, o.OutDir, o.Checkpoints);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -84,9 +85,9 @@ public static class Reproducer
 
     /// <summary>Evaluates the claims on a store's runs and writes the report to outDir.</summary>
     public static EvaluatedReport WriteReport(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims,
-        string outDir, string? checkpointsDir = null)
+        string outDir, CheckpointInputs? checkpoints = null)
     {
-        var results = Evaluate(store, preset, claims, checkpointsDir);
+        var results = Evaluate(store, preset, claims, checkpoints);
         var scope = ScopeOf(store, preset, claims);
         var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions,
             DateTime.UtcNow, scope);
@@ -97,16 +98,29 @@ public static class Reproducer
     /// <summary>How much of the claims' plan the store holds (all, or a shard's part), under which preset.</summary>
     public static ReportScope ScopeOf(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims)
     {
-        var planned = SweepRunner.Canonical(ClaimCatalog.Plan(claims, preset));
+        var planned = SweepRunner.Canonical(Plan(claims, preset));
         var stored = store.StoredHashes();
         return new ReportScope(preset.Name, planned.Count, planned.Count(c => stored.Contains(c.Hash())));
     }
 
-    public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims, string? checkpointsDir = null)
+    /// <summary>
+    /// The runs the claims need: their own designs and the re-executions of the upstream scripts behind them.
+    /// </summary>
+    public static IEnumerable<RunConfig> Plan(IReadOnlyList<IClaim> claims, StudyPreset preset) =>
+        ClaimCatalog.Plan(claims, preset).Concat(OriginCatalog.Plan(claims, preset));
+
+    /// <summary>Each claim's verdict, with where the paper's numbers come from beside it.</summary>
+    public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims,
+        CheckpointInputs? checkpoints = null)
     {
         var runs = store.All().ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson));
-        var context = new ClaimContext(preset, runs, checkpointsDir);
-        return claims.Select(c => c.Evaluate(context)).ToList();
+        var context = new ClaimContext(preset, runs, checkpoints);
+        return claims.Select(c =>
+        {
+            var origin = OriginCatalog.For(c.Id).Trace(context);
+            return c.Evaluate(context) with { Origin = origin.Origin, OriginTables = origin.Tables,
+                OriginNotes = origin.Notes };
+        }).ToList();
     }
 
     /// <summary>The preset a store was filled with (recorded by reproduce).</summary>

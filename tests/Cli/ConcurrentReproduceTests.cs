@@ -16,7 +16,7 @@ public class ConcurrentReproduceTests
     private static readonly string[] Smoke = ["reproduce", "--preset", "smoke", "--threads", "1", "--out"];
 
     private static int PlannedSmokeRuns() =>
-        SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, StudyPreset.Smoke)).Count;
+        SweepRunner.Canonical(Reproducer.Plan(ClaimCatalog.All, StudyPreset.Smoke)).Count;
 
     /// <summary>Waits until the child has written its pid into the store's lock file.</summary>
     private static void WaitForLock(Process child, string db)

@@ -29,9 +29,9 @@ public class ReportScopeCommandTests
     public void A_smoke_report_gives_mechanics_only_verdicts_and_exit_0()
     {
         var dir = TempDir();
-        CliRunner.Run("reproduce", "--preset", "smoke", "--claims", "C3", "--out", dir, "--threads", "1")
+        CliRunner.Run("reproduce", "--preset", "smoke", "--claims", "C11", "--out", dir, "--threads", "1")
             .ExitCode.Should().Be(0);
-        var (json, text) = Both("report", "--db", Path.Combine(dir, "runs.db"), "--out", dir, "--claims", "C3");
+        var (json, text) = Both("report", "--db", Path.Combine(dir, "runs.db"), "--out", dir, "--claims", "C11");
 
         LastLineJsonAndExitAgree(json, text, 0);
         json.GetProperty("scope").GetString().Should().Be("mechanics only");
@@ -49,11 +49,11 @@ public class ReportScopeCommandTests
         var db = Path.Combine(dir, "runs.db");
         using (var store = RunStore.Open(db)) store.SetMeta(RunStore.StudyPresetKey, "quick");
 
-        var (json, text) = Both("report", "--db", db, "--out", dir, "--claims", "C3");
+        var (json, text) = Both("report", "--db", db, "--out", dir, "--claims", "C11");
 
         LastLineJsonAndExitAgree(json, text, 0);
         json.GetProperty("partial").GetBoolean().Should().BeTrue();
-        json.GetProperty("plannedRuns").GetInt32().Should().Be(20);
+        json.GetProperty("plannedRuns").GetInt32().Should().Be(10);
         json.GetProperty("storedRuns").GetInt32().Should().Be(0);
         json.GetProperty("claims")[0].GetProperty("verdict").GetString().Should().Be("partial (rule: inconclusive)");
         json.GetProperty("claims")[0].GetProperty("ruleVerdict").GetString().Should().Be("inconclusive");
@@ -80,6 +80,34 @@ public class ReportScopeCommandTests
         var md = File.ReadAllText(Path.Combine(dir, "report.md"));
         md.Should().Contain("| whole: 0 of 0 planned runs stored |").And.Contain("**Verdict: reproduced**")
             .And.NotContain("not distributed");
+    }
+
+    [Fact]
+    public void Checkpoints_take_a_folder_and_a_file_as_the_workflow_passes_the_papers_own()
+    {
+        string dir = TempDir(), checkpoints = TempFolder.Create("cli-checkpoints-folder");
+        File.Copy(Path.Combine(RepoPaths.Root, "examples", "strassen.json"),
+            Path.Combine(checkpoints, "strassen_exact.json"));
+        string weights = Path.Combine(RepoPaths.Root, "examples", "strassen-near-miss.json");
+
+        var result = CliRunner.Run("reproduce", "--claims", "C7", "--checkpoints", checkpoints, weights, "--out", dir,
+            "--json");
+
+        result.ExitCode.Should().Be(1, "the near miss does not meet the claim: " + result.StdErr);
+        using var json = JsonDocument.Parse(result.StdOut);
+        var c7 = json.RootElement.GetProperty("claims")[0];
+        c7.GetProperty("weMeasured").GetString().Should().StartWith("1 of 2 checkpoints meet all three");
+        c7.GetProperty("explained").GetString().Should().NotBeNull();
+        File.ReadAllText(Path.Combine(dir, "report.md")).Should().Contain("strassen-near-miss.json");
+    }
+
+    [Fact]
+    public void A_checkpoint_path_that_does_not_exist_is_a_one_line_usage_error()
+    {
+        var result = CliRunner.Run("reproduce", "--claims", "C7", "--checkpoints", "/no/such/checkpoint.pt", "--out",
+            TempDir());
+        result.ExitCode.Should().Be(2);
+        result.StdErr.Should().Be("strassen-repro: --checkpoints /no/such/checkpoint.pt: no such file or folder\n");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;

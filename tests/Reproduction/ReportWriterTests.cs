@@ -82,7 +82,8 @@ public sealed class ReportWriterTests : IDisposable
         WriteReport();
         var md = File.ReadAllText(Path.Combine(_dir, "report.md"));
 
-        int table = md.IndexOf("| claim | paper says | we measured | verdict | rule |", StringComparison.Ordinal);
+        int table = md.IndexOf("| claim | paper says | we measured | verdict | explained | rule |",
+            StringComparison.Ordinal);
         int firstSection = md.IndexOf("\n## C", StringComparison.Ordinal);
         table.Should().BePositive();
         firstSection.Should().BeGreaterThan(table);
@@ -149,10 +150,11 @@ public sealed class ReportWriterTests : IDisposable
 
         md.Should().Contain(@"| 8 | 3/15 \| [0.07, 0.45] |");
         md.Should().Contain("| 16 | line one<br>line two |");
-        md.Should().Contain(@"| C2 success rises with batch size | 68% \| overall | 61%<br>of 195 runs | not reproduced | reproduced iff p > 0.05 \| two-sided |");
+        md.Should().Contain(@"| C2 success rises with batch size | 68% \| overall | 61%<br>of 195 runs "
+            + @"| not reproduced | - | reproduced iff p > 0.05 \| two-sided |");
         // Every table line has as many unescaped pipes as its header: no cell broke out.
         foreach (var line in md.Split('\n').Where(l => l.StartsWith("| C") || l.StartsWith("| 8") || l.StartsWith("| 16")))
-            Regex.Matches(line, @"(?<!\\)\|").Count.Should().BeOneOf(3, 6);
+            Regex.Matches(line, @"(?<!\\)\|").Count.Should().BeOneOf(3, 7);
     }
 
     [Fact]
@@ -205,7 +207,8 @@ public sealed class ReportWriterTests : IDisposable
         rows.Select(r => r.GetProperty("id").GetString()).Should().Equal("C1", "C2", "C10");
         foreach (var r in rows)
             r.EnumerateObject().Select(p => p.Name).Should()
-                .Equal("id", "title", "paperSays", "weMeasured", "verdict", "ruleVerdict", "rule");
+                .Equal("id", "title", "paperSays", "weMeasured", "verdict", "ruleVerdict", "rule", "explained",
+                    "ruleExplained", "origin");
         rows[1].GetProperty("paperSays").GetString().Should().Be("68% | overall");
         rows[1].GetProperty("rule").GetString().Should().Be("reproduced iff p > 0.05 | two-sided");
     }
@@ -313,8 +316,8 @@ public sealed class ReportWriterTests : IDisposable
         var md = SummaryTable.ToMarkdown(Claims(), Context.Coverage);
         var lines = md.TrimEnd().Split('\n');
 
-        lines[0].Should().Be("| claim | paper says | we measured | verdict | rule |");
-        lines[1].Should().Be("|---|---|---|---|---|");
+        lines[0].Should().Be("| claim | paper says | we measured | verdict | explained | rule |");
+        lines[1].Should().Be("|---|---|---|---|---|---|");
         lines.Should().HaveCount(2 + 3);
         lines[2].Should().StartWith("| C1 ");
     }

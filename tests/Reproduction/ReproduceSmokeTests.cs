@@ -28,10 +28,13 @@ public class ReproduceSmokeTests
         var report = Reproducer.Run(Options(dir));
         report.Claims.Select(r => r.Id).Should().Equal(ClaimCatalog.All.Select(c => c.Id));
         report.Claims.Should().OnlyContain(r => r.Rule.Length > 0 && r.WeMeasured.Length > 0);
+        report.Claims.Should().OnlyContain(r => r.Origin != null && r.Origin.Numbers.Count > 0,
+            "every claim says where the paper's numbers come from");
+        File.ReadAllText(Path.Combine(dir, "report.md")).Should().Contain("## Where the paper's numbers come from");
         report.Scope.Should().Be(new ReportScope("smoke", report.Scope.PlannedRuns, report.Scope.PlannedRuns));
         report.Scope.Kind.Should().Be(ScopeKind.MechanicsOnly);
         using var store = RunStore.Open(Reproducer.DatabasePath(dir));
-        int planned = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, StudyPreset.Smoke)).Count;
+        int planned = SweepRunner.Canonical(Reproducer.Plan(ClaimCatalog.All, StudyPreset.Smoke)).Count;
         store.Count.Should().Be(planned);
         File.Exists(Path.Combine(dir, "report.md")).Should().BeTrue();
         File.Exists(Path.Combine(dir, "index.html")).Should().BeTrue();
@@ -68,7 +71,7 @@ public class ReproduceSmokeTests
 
         var stopped = run.Should().Throw<SweepInterruptedException>().Which;
         stopped.StoredRuns.Should().Be(firstPopulation).And.BeGreaterThan(0);
-        var plan = SweepRunner.Canonical(ClaimCatalog.Plan(ClaimCatalog.All, StudyPreset.Smoke));
+        var plan = SweepRunner.Canonical(Reproducer.Plan(ClaimCatalog.All, StudyPreset.Smoke));
         stopped.PlannedRuns.Should().Be(plan.Count);
         using var store = RunStore.Open(Reproducer.DatabasePath(dir));
         store.Count.Should().Be(firstPopulation);

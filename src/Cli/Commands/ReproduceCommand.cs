@@ -15,8 +15,10 @@ public static class ReproduceCommand
     {
         var preset = new Option<string>("--preset")
         {
-            Description = "quick (minutes on 2 cores), paper (the paper's designs) or smoke "
-                + "(seconds: checks the mechanics, its verdicts mean nothing)",
+            Description = "quick (minutes on 2 cores), paper (the paper's designs), gpu (the paper's designs with "
+                + "10,000 seeds per batch size, for --engine gpu) or smoke (seconds: checks the mechanics, its verdicts "
+                + "mean nothing). Every preset trains under these protocols, each with the upstream script it follows: "
+                + ProtocolSources.Listing(),
             DefaultValueFactory = _ => "quick",
         };
         preset.AcceptOnlyFromAmong([.. StudyPreset.Names]);
@@ -32,8 +34,8 @@ public static class ReproduceCommand
             "Run the claims: train the runs they need (stored as they finish), evaluate each claim, write the report. "
             + "Exit code 0: every claim reproduced, or the report is partial (--shard) or smoke (no finding claimed); "
             + "1: a whole report in which a claim did not reproduce or is inconclusive; 2: bad input, or --out in use "
-            + "by another process; 130 / 143: stopped by SIGINT / SIGTERM (the stored runs are kept: continue "
-            + "with --resume)")
+            + "by another process; 130 / 143: stopped by SIGINT / SIGTERM (the stored runs are kept: continue with "
+            + "--resume)")
         {
             preset, claims, output, shard, resume, threads, json, checkpoints, engine.Engine, engine.Device,
         };
@@ -47,7 +49,7 @@ public static class ReproduceCommand
                 Shard = Usage(() => Shard.Parse(parse.GetValue(shard)!)),
                 Resume = parse.GetValue(resume),
                 Threads = parse.GetValue(threads) is var t and >= 0 ? t : throw new UsageException("--threads must be >= 0"),
-                CheckpointsDir = ExistingDir(parse.GetValue(checkpoints)),
+                Checkpoints = Existing(parse.GetValue(checkpoints)),
                 Engine = engine.Parse(parse),
             };
             using var stop = StopSignals.Listen();
@@ -80,9 +82,9 @@ public static class ReproduceCommand
             var selected = Usage(() => ClaimCatalog.Select(OptionChecks.Claims(parse.GetValue(claims))));
             using var store = Store(() => RunStore.Open(path));
             var preset = Usage(() => Reproducer.PresetOf(store));
-            var checkpointsDir = ExistingDir(parse.GetValue(checkpoints));
+            var given = Existing(parse.GetValue(checkpoints));
             var outDir = parse.GetValue(output)!;
-            var results = Usage(() => Reproducer.WriteReport(store, preset, selected, outDir, checkpointsDir));
+            var results = Usage(() => Reproducer.WriteReport(store, preset, selected, outDir, given));
             return Finish(results, Reproducer.NotEvaluated(selected), outDir, parse.GetValue(json));
         }));
         return command;
@@ -179,14 +181,15 @@ public static class ReproduceCommand
 
     /// <summary>The reproduce command line that continues this sweep: the same plan and store, plus --resume.</summary>
     private static string ResumeHint(ParseResult parse, Option<string> preset, Option<string?> claims,
-        Option<string> output, Option<string> shard, Option<int> threads, Option<string?> checkpoints, EngineOptions engine)
+        Option<string> output, Option<string> shard, Option<int> threads, Option<string[]> checkpoints,
+            EngineOptions engine)
     {
         var words = new List<string> { "strassen-repro", "reproduce", "--preset", parse.GetValue(preset)! };
         if (parse.GetValue(claims) is { } c) words.AddRange(["--claims", c]);
         words.AddRange(["--out", parse.GetValue(output)!]);
         if (parse.GetValue(shard) is { } s && s != Shard.Whole.ToString()) words.AddRange(["--shard", s]);
         if (parse.GetValue(threads) is var t and > 0) words.AddRange(["--threads", $"{t}"]);
-        if (parse.GetValue(checkpoints) is { } dir) words.AddRange(["--checkpoints", dir]);
+        if (parse.GetValue(checkpoints) is { Length: > 0 } paths) words.AddRange(["--checkpoints", .. paths]);
         if (parse.GetValue(engine.Engine) is { } e and not "cpu") words.AddRange(["--engine", e]);
         if (parse.GetValue(engine.Device) is { } d and not "auto") words.AddRange(["--device", d]);
         words.Add("--resume");
@@ -199,15 +202,24 @@ public static class ReproduceCommand
             ? word
             : $"'{word.Replace("'", "'\\''")}'";
 
-    private static Option<string?> CheckpointsOption() =>
+    private static Option<string[]> CheckpointsOption() =>
         new("--checkpoints")
         {
-            Description = "Folder of checkpoint files (.json, .npy, .npz, .pt, .pth) to judge for claim C7 "
-                + "(e.g. --claims C7 --checkpoints DIR: nothing is trained)",
+            Description = "Checkpoint files and folders (.json, .npy, .npz, .pt, .pth; a folder gives its files) to "
+                + "judge for claim C7, e.g. the paper's own: --checkpoints strass_strassen/checkpoints "
+                + "strass_strassen/src/training/weights.pt (with --claims C7 nothing is trained)",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.ZeroOrMore,
         };
 
-    private static string? ExistingDir(string? path) =>
-        path is null || Directory.Exists(path) ? path : throw new UsageException($"--checkpoints {path}: no such folder");
+    /// <summary>The given paths, each an existing file or folder (a one-line usage error otherwise).</summary>
+    private static CheckpointInputs Existing(string[]? paths)
+    {
+        foreach (var p in paths ?? [])
+            if (!Directory.Exists(p) && !File.Exists(p))
+                throw new UsageException($"--checkpoints {p}: no such file or folder");
+        return new CheckpointInputs(paths ?? []);
+    }
 
     private static T Usage<T>(Func<T> f)
     {

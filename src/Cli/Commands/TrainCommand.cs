@@ -16,8 +16,8 @@ public static class TrainCommand
         var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", Required = true };
         var preset = new Option<string>("--protocol", "--preset")
         {
-            Description = "Training protocol: upstream (the public code's numbers, symmetric init), paper, or the upstream "
-                + "script it follows: train-strassen, apendix-experiments, rigorous-experiment, validate2 (src/Model/README.md)",
+            Description = "Training protocol, each with the upstream script it follows: " + ProtocolSources.Listing()
+                + " (src/Model/README.md)",
             DefaultValueFactory = _ => "upstream",
         };
         preset.AcceptOnlyFromAmong([.. TrainingProtocols.Names]);

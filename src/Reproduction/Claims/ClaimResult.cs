@@ -1,3 +1,4 @@
+using StrassenRepro.Reproduction.Origins;
 using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Reproduction.Claims;
@@ -21,4 +22,14 @@ public sealed record ClaimResult
     public IReadOnlyList<FigureSpec> Figures { get; init; } = [];
     /// <summary>Free-text notes: choices made where the paper is vague, protocol checks, caveats.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Where the paper's numbers come from (the upstream scripts re-executed); null when not traced here.
+    /// </summary>
+    public ClaimOrigin? Origin { get; init; }
+
+    /// <summary>The tables behind Origin (re-executions beside the upstream result files).</summary>
+    public IReadOnlyList<ReportTable> OriginTables { get; init; } = [];
+
+    public IReadOnlyList<string> OriginNotes { get; init; } = [];
 }

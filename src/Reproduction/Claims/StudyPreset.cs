@@ -37,6 +37,20 @@ public sealed record StudyPreset
     /// <summary>C11: runs with a fixed training set (the `paper` protocol, fixed:1000), curves every epoch.</summary>
     public int GrokkingRuns { get; init; } = 10;
 
+    /// <summary>
+    /// Provenance (C1): runs of the `train-strassen` protocol (train_strassen.py runs one seed per call) at B = 256.
+    /// </summary>
+    public int TrainStrassenRuns { get; init; } = 10;
+
+    /// <summary>Provenance (C8): validate2.py's balanced runs (the paper reports N = 20 and N = 60).</summary>
+    public int BalancedRuns { get; init; } = 20;
+
+    /// <summary>
+    /// Provenance (C1, C2, C3): how many of an upstream script's own seeds its re-executed design uses; null = all of
+    /// them (the script's design). Only smoke takes fewer.
+    /// </summary>
+    public int? UpstreamSeeds { get; init; }
+
     /// <summary>Per-sample gradients in each kappa probe (more than the 96 parameters).</summary>
     public const int KappaSamples = 256;
 
@@ -59,6 +73,9 @@ public sealed record StudyPreset
         KappaSweepRuns = 4,
         FailureAnalysisRuns = 2,
         GrokkingRuns = 2,
+        TrainStrassenRuns = 2,
+        BalancedRuns = 4,
+        UpstreamSeeds = 2,
         Phase1Epochs = 200,
         Phase2Steps = 50,
     };
@@ -85,6 +102,8 @@ public sealed record StudyPreset
         KappaSweepRuns = 60,
         FailureAnalysisRuns = 50,
         GrokkingRuns = 20,
+        TrainStrassenRuns = 30,
+        BalancedRuns = 60,
     };
 
     /// <summary>

@@ -51,6 +51,7 @@ public static class HtmlReport
         h.AppendLine("<h2 id=\"summary\">Summary</h2>");
         if (claims.Count == 0) h.AppendLine("<p>No claim was evaluated.</p>");
         else AppendSummary(h, claims, anchors, scope);
+        AppendOrigins(h, claims, scope);
 
         for (int i = 0; i < claims.Count; i++) AppendClaim(h, claims[i], anchors[i], figures[i], scope);
         h.AppendLine("</body>").AppendLine("</html>");
@@ -70,6 +71,7 @@ public static class HtmlReport
              .Append($"<td><a href=\"#{anchors[i]}\">{Text(c.Id)}</a> {Text(c.Title)}</td>")
              .Append($"<td>{Text(c.PaperSays)}</td><td>{Text(c.WeMeasured)}</td>")
              .Append($"<td class=\"verdict {VerdictClass(c.Verdict, scope)}\">{Text(scope.Show(c.Verdict))}</td>")
+             .Append($"<td>{Text(OriginTable.ExplainedCell(c, scope))}</td>")
              .Append($"<td>{Text(c.Rule)}</td>")
              .AppendLine("</tr>");
         }
@@ -85,20 +87,9 @@ public static class HtmlReport
         h.AppendLine($"<p><strong>We measured:</strong> {Text(c.WeMeasured)}</p>");
         h.AppendLine($"<p><strong>Verdict:</strong> <span class=\"verdict {VerdictClass(c.Verdict, scope)}\">"
             + $"{Text(scope.Show(c.Verdict))}</span> (rule: {Text(c.Rule)})</p>");
+        AppendOrigin(h, c, scope);
 
-        foreach (var table in c.Tables)
-        {
-            h.AppendLine($"<h3>{Text(table.Title)}</h3>").AppendLine("<table>").Append("<thead><tr>");
-            foreach (var column in table.Columns) h.Append($"<th>{Text(column)}</th>");
-            h.AppendLine("</tr></thead>").AppendLine("<tbody>");
-            foreach (var row in table.Rows)
-            {
-                h.Append("<tr>");
-                for (int k = 0; k < Math.Max(row.Count, table.Columns.Count); k++) h.Append($"<td>{Text(k < row.Count ? row[k] : "")}</td>");
-                h.AppendLine("</tr>");
-            }
-            h.AppendLine("</tbody>").AppendLine("</table>");
-        }
+        foreach (var table in c.Tables) AppendTable(h, table, heading: true);
 
         foreach (var f in figures)
         {
@@ -121,6 +112,53 @@ public static class HtmlReport
         else if (c.RunHashes.Count <= ReportHeader.FoldRunsAbove) h.AppendLine($"<p><strong>Runs used ({c.RunHashes.Count}):</strong> {codes}</p>");
         else h.AppendLine($"<details><summary>Runs used ({c.RunHashes.Count}; configuration hashes, first 12 characters)</summary><p>{codes}</p></details>");
         h.AppendLine("</section>");
+    }
+
+    /// <summary>The section after the summary: every traced number of every claim, one row each.</summary>
+    static void AppendOrigins(StringBuilder h, IReadOnlyList<ClaimResult> claims, ReportScope scope)
+    {
+        var rows = OriginTable.Rows(claims, scope).ToList();
+        if (rows.Count == 0) return;
+        h.AppendLine($"<h2 id=\"origins\">{Text(OriginTable.Title)}</h2>")
+            .AppendLine($"<p>{Text(OriginTable.Intro)}</p>");
+        AppendTable(h, new ReportTable("", OriginTable.Columns, rows), heading: false);
+    }
+
+    /// <summary>
+    /// In a claim's section: whether its numbers trace, each number's trace, and the tables behind it.
+    /// </summary>
+    static void AppendOrigin(StringBuilder h, ClaimResult c, ReportScope scope)
+    {
+        if (c.Origin is not { } origin) return;
+        h.AppendLine($"<h3>{Text(OriginTable.Title)}: {Text(scope.Show(origin.Explained))}</h3>").AppendLine("<ul>");
+        foreach (var r in origin.Numbers.Select(n => OriginRow.Of(n, scope)))
+            h.AppendLine($"<li><strong>{Text(r.Quantity)}</strong>: paper {Text(r.Paper)}. "
+                + $"<strong>{Text(r.Explained)}</strong> "
+                + $"(rule: {Text(r.Rule)})<ul><li>script: <code>{Text(r.SourcesText)}</code></li>"
+                + $"<li>re-execution: {Text(r.Reexecution)}</li><li>correct computation: {Text(r.Correct)}</li>"
+                + $"<li>why: {Text(r.Explanation)}</li></ul></li>");
+        h.AppendLine("</ul>");
+        foreach (var table in c.OriginTables) AppendTable(h, table, heading: true);
+        if (c.OriginNotes.Count == 0) return;
+        h.AppendLine("<ul>");
+        foreach (var note in c.OriginNotes) h.AppendLine($"<li>{Text(note)}</li>");
+        h.AppendLine("</ul>");
+    }
+
+    static void AppendTable(StringBuilder h, ReportTable table, bool heading)
+    {
+        if (heading) h.AppendLine($"<h3>{Text(table.Title)}</h3>");
+        h.AppendLine("<table>").Append("<thead><tr>");
+        foreach (var column in table.Columns) h.Append($"<th>{Text(column)}</th>");
+        h.AppendLine("</tr></thead>").AppendLine("<tbody>");
+        foreach (var row in table.Rows)
+        {
+            h.Append("<tr>");
+            for (int k = 0; k < Math.Max(row.Count,
+                table.Columns.Count); k++) h.Append($"<td>{Text(k < row.Count ? row[k] : "")}</td>");
+            h.AppendLine("</tr>");
+        }
+        h.AppendLine("</tbody>").AppendLine("</table>");
     }
 
     /// <summary>The verdict's colour; grey where the report cannot claim a finding.</summary>

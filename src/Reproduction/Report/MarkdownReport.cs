@@ -18,6 +18,7 @@ public static class MarkdownReport
 
         md.AppendLine("## Summary").AppendLine();
         md.AppendLine(claims.Count == 0 ? "No claim was evaluated." : SummaryTable.ToMarkdown(claims, scope));
+        AppendOrigins(md, claims, scope);
 
         for (int i = 0; i < claims.Count; i++)
             AppendClaim(md, claims[i], figures[i], scope);
@@ -30,6 +31,7 @@ public static class MarkdownReport
         md.AppendLine($"**Paper says:** {MarkdownText.Inline(c.PaperSays)}").AppendLine();
         md.AppendLine($"**We measured:** {MarkdownText.Inline(c.WeMeasured)}").AppendLine();
         md.AppendLine($"**Verdict: {scope.Show(c.Verdict)}** (rule: {MarkdownText.Inline(c.Rule)})").AppendLine();
+        AppendOrigin(md, c, scope);
 
         foreach (var table in c.Tables)
         {
@@ -54,6 +56,42 @@ public static class MarkdownReport
         }
 
         AppendRuns(md, c.RunHashes);
+    }
+
+    /// <summary>The section after the summary: every traced number of every claim, one row each.</summary>
+    static void AppendOrigins(StringBuilder md, IReadOnlyList<ClaimResult> claims, ReportScope scope)
+    {
+        var rows = OriginTable.Rows(claims, scope).ToList();
+        if (rows.Count == 0) return;
+        md.AppendLine($"## {OriginTable.Title}").AppendLine();
+        md.AppendLine(MarkdownText.Inline(OriginTable.Intro)).AppendLine();
+        md.AppendLine(MarkdownText.Table(OriginTable.Columns, rows));
+    }
+
+    /// <summary>
+    /// In a claim's section: whether its numbers trace, each number's trace, and the tables behind it.
+    /// </summary>
+    static void AppendOrigin(StringBuilder md, ClaimResult c, ReportScope scope)
+    {
+        if (c.Origin is not { } origin) return;
+        md.AppendLine($"### {OriginTable.Title}: {scope.Show(origin.Explained)}").AppendLine();
+        foreach (var r in origin.Numbers.Select(n => OriginRow.Of(n, scope)))
+        {
+            md.AppendLine($"- **{MarkdownText.Inline(r.Quantity)}**: paper {MarkdownText.Inline(r.Paper)}. "
+                + $"**{r.Explained}** (rule: {MarkdownText.Inline(r.Rule)})")
+              .AppendLine($"  - script: {MarkdownText.Inline(r.SourcesText)}")
+              .AppendLine($"  - re-execution: {MarkdownText.Inline(r.Reexecution)}")
+              .AppendLine($"  - correct computation: {MarkdownText.Inline(r.Correct)}")
+              .AppendLine($"  - why: {MarkdownText.Inline(r.Explanation)}");
+        }
+        md.AppendLine();
+        foreach (var table in c.OriginTables)
+        {
+            md.AppendLine($"#### {MarkdownText.Inline(table.Title)}").AppendLine();
+            md.AppendLine(MarkdownText.Table(table.Columns, table.Rows));
+        }
+        foreach (var note in c.OriginNotes) md.AppendLine($"- {MarkdownText.Inline(note)}");
+        if (c.OriginNotes.Count > 0) md.AppendLine();
     }
 
     static void AppendRuns(StringBuilder md, IReadOnlyList<string> hashes)

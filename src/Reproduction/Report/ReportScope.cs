@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Origins;
 
 namespace StrassenRepro.Reproduction.Report;
 
@@ -55,6 +56,16 @@ public sealed record ReportScope(string Preset, int PlannedRuns, int StoredRuns)
         ScopeKind.Whole => verdict.ToWire(),
         ScopeKind.Partial => $"partial (rule: {verdict.ToWire()})",
         _ => $"mechanics only (rule: {verdict.ToWire()})",
+    };
+
+    /// <summary>
+    /// Whether a number traced, as this report may state it: qualified like a verdict outside a whole report.
+    /// </summary>
+    public string Show(Explained explained) => Kind switch
+    {
+        ScopeKind.Whole => explained.ToWire(),
+        ScopeKind.Partial => $"partial (rule: {explained.ToWire()})",
+        _ => $"mechanics only (rule: {explained.ToWire()})",
     };
 
     /// <summary>A finding of failure: a whole report in which a claim did not reproduce or is inconclusive.</summary>

@@ -1,18 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Origins;
 
 namespace StrassenRepro.Reproduction.Report;
 
 /// <summary>
 /// One row of the summary: what the paper says, what we measured, the verdict as the report may state it
-/// (qualified in a partial or smoke report), the rule's own verdict and the rule.
+/// (qualified in a partial or smoke report), the rule's own verdict and the rule; then whether the paper's numbers
+/// trace to the upstream scripts (explained, qualified the same way, and the rule's own value) and each number's trace.
+/// Explained and Origin are null for a claim whose numbers were not traced in this evaluation.
 /// </summary>
 public sealed record SummaryRow(
-    string Id, string Title, string PaperSays, string WeMeasured, string Verdict, string RuleVerdict, string Rule)
+    string Id, string Title, string PaperSays, string WeMeasured, string Verdict, string RuleVerdict, string Rule,
+    string? Explained, string? RuleExplained, IReadOnlyList<OriginRow>? Origin)
 {
     public static SummaryRow Of(ClaimResult c, ReportScope scope) =>
-        new(c.Id, c.Title, c.PaperSays, c.WeMeasured, scope.Show(c.Verdict), c.Verdict.ToWire(), c.Rule);
+        new(c.Id, c.Title, c.PaperSays, c.WeMeasured, scope.Show(c.Verdict), c.Verdict.ToWire(), c.Rule,
+            c.Origin is { } o ? scope.Show(o.Explained) : null, c.Origin?.Explained.ToWire(),
+            c.Origin?.Numbers.Select(n => OriginRow.Of(n, scope)).ToList());
 }
 
 /// <summary>summary.json: the report's scope, then its rows.</summary>
@@ -28,7 +34,8 @@ public sealed record SummaryDocument(
 /// <summary>The summary table the report opens with (and the CLI prints at the end of `reproduce`).</summary>
 public static class SummaryTable
 {
-    public static readonly IReadOnlyList<string> Columns = ["claim", "paper says", "we measured", "verdict", "rule"];
+    public static readonly IReadOnlyList<string> Columns = ["claim", "paper says", "we measured", "verdict",
+        "explained", "rule"];
 
     static readonly JsonSerializerOptions Json = new()
     {
@@ -48,11 +55,13 @@ public static class SummaryTable
 
     public static string ToMarkdown(IEnumerable<ClaimResult> claims, ReportScope scope) =>
         MarkdownText.Table(Columns,
-            Rows(claims, scope).Select(r => new[] { ClaimCell(r), r.PaperSays, r.WeMeasured, r.Verdict, r.Rule }));
+            Rows(claims, scope).Select(r =>
+                new[] { ClaimCell(r), r.PaperSays, r.WeMeasured, r.Verdict, r.Explained ?? "-", r.Rule }));
 
     /// <summary>
     /// The scope {preset, scope, partial, plannedRuns, storedRuns, note} and the rows as claims:
-    /// [{id, title, paperSays, weMeasured, verdict, ruleVerdict, rule}].
+    /// [{id, title, paperSays, weMeasured, verdict, ruleVerdict, rule, explained, ruleExplained, origin: [{quantity,
+    /// paper, sources, reexecution, correct, explanation, explained, rule}]}].
     /// </summary>
     public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope) =>
         JsonSerializer.Serialize(SummaryDocument.Of(claims, scope), Json);

@@ -1,0 +1,9 @@
+using StrassenRepro.Reproduction.Origins;
+using StrassenRepro.Reproduction.Report;
+
+namespace StrassenRepro.Reproduction.Upstream.Traces;
+
+/// <summary>
+/// What tracing a claim's numbers adds to its section: where they come from, and the tables behind that.
+/// </summary>
+public sealed record OriginEvidence(ClaimOrigin Origin, IReadOnlyList<ReportTable> Tables, IReadOnlyList<string> Notes);
