@@ -2,15 +2,6 @@ using System.Text.Json;
 
 namespace StrassenRepro.BrowserCheck;
 
-/// <summary>An image of the page: its address as written, its alternative text, and whether it decoded.</summary>
-public sealed record ImageState(string Src, string Alt, bool Loaded);
-
-/// <summary>An in-page link (#id) and whether an element with that id exists.</summary>
-public sealed record LinkState(string Href, bool Resolves);
-
-/// <summary>A row of the summary table: the claim id of its link, the verdict cell's text and classes.</summary>
-public sealed record RowState(string Id, string Verdict, IReadOnlyList<string> Classes);
-
 /// <summary>What the loaded page shows, read by one script in the page (the DOM read once, consistently).</summary>
 public sealed record PageSnapshot(
     IReadOnlyList<ImageState> Images, IReadOnlyList<LinkState> Links, IReadOnlyList<string> AbsoluteAddresses,

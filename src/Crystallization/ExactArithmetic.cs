@@ -12,13 +12,3 @@ public enum ExactArithmetic
     /// <summary>Any other real input: Q of it is checked, as the paper does.</summary>
     Rounded,
 }
-
-public static class ExactArithmeticNames
-{
-    public static string ToWire(this ExactArithmetic a) => a switch
-    {
-        ExactArithmetic.Integer => "integer",
-        ExactArithmetic.Rational => "rational",
-        _ => "rounded",
-    };
-}

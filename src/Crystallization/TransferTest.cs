@@ -1,19 +1,6 @@
 using StrassenRepro.Crystallization.RandomStreams;
 namespace StrassenRepro.Crystallization;
 
-/// <summary>One size of the zero-shot transfer: errors of the recursive product against a float64 naive product.</summary>
-public sealed record TransferRow(
-    int Level,
-    int N,
-    int M,
-    int P,
-    double MaxAbsErrorF32,
-    double MaxRelErrorF32,
-    double MaxAbsErrorF64,
-    double MaxRelErrorF64,
-    bool Pass,
-    bool PaperCriterionF32);
-
 /// <summary>
 /// Zero-shot transfer with the scheme's own coefficients at every level (not hard-coded Strassen above
 /// a learned base). Inputs are N(0,1) from a fixed seed, rounded to float32 so that the float32 and

@@ -5,25 +5,6 @@ using StrassenRepro.Crystallization.RandomStreams;
 namespace StrassenRepro.Export;
 
 /// <summary>
-/// ONNX Runtime's output against our evaluator and against the float64 naive product, on the same float32
-/// inputs; EvaluatorMaxRelVsNaive64 is our own float32 evaluator's error, the yardstick for the float32 error.
-/// </summary>
-public sealed record ParityReport(
-    string Runtime,
-    int Batch,
-    ulong Seed,
-    double MaxAbsVsEvaluator,
-    double MaxRelVsEvaluator,
-    double MaxAbsVsNaive64,
-    double MaxRelVsNaive64,
-    double EvaluatorMaxRelVsNaive64,
-    bool Pass)
-{
-    /// <summary>The paper's own check, max abs difference to the model below 1e-5; informational (it ignores scale, so large sizes miss it).</summary>
-    public bool PaperCriterion => TransferTest.MeetsPaperCriterion(MaxAbsVsEvaluator);
-}
-
-/// <summary>
 /// Runs an exported model in ONNX Runtime on random N(0,1) float32 batches (fixed seed) and compares C
 /// with RecursiveMultiplier&lt;float&gt; on the same scheme and with the naive float64 product. Relative
 /// differences are normwise, as in the transfer test: max |diff| / max |reference|.

@@ -1,8 +1,5 @@
 namespace StrassenRepro.Model;
 
-/// <summary>How far two engines' trajectories drift apart: the same runs trained on both, coefficients compared.</summary>
-public sealed record AgreementSample(int Runs, int BatchSize, int Steps, double MaxAbsDifference, double MaxRelativeDifference, int IdenticalRuns);
-
 /// <summary>
 /// The same P runs (upstream preset, Phase 1 only, varied learning rates and weight decays) trained on two engines;
 /// the largest coefficient difference, absolute and relative to the run's largest coefficient, and how many runs

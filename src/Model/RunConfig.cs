@@ -6,30 +6,6 @@ using System.Text.Json.Serialization;
 
 namespace StrassenRepro.Model;
 
-public enum InitKind
-{
-    /// <summary>U and V start from one shared draw, W from its own (the public code's "symmetric init").</summary>
-    Symmetric,
-    /// <summary>U, V and W from independent draws.</summary>
-    Independent,
-    /// <summary>
-    /// torch.nn.init.xavier_uniform_ on each tensor in the order U, V, W: Uniform(-b, b), b = InitGain sqrt(6 / (4 + R))
-    /// (fan in and fan out of an R x 4 or 4 x R matrix), independent draws.
-    /// </summary>
-    XavierUniform,
-}
-
-/// <summary>Phase 1's optimizer (Phase 2 always uses Adam, as the public code's sparsify()).</summary>
-public enum OptimizerKind
-{
-    /// <summary>PyTorch's AdamW (decoupled weight decay).</summary>
-    AdamW,
-    /// <summary>PyTorch's SGD without momentum: g += wd p (coupled weight decay), p -= lr g.</summary>
-    Sgd,
-}
-
-public enum ScheduleKind { Constant, Cosine, CosineWarmRestarts }
-
 /// <summary>
 /// Every hyperparameter of one run, explicit. A run is a pure function of this record; the SHA-256 of its canonical
 /// JSON (declaration order, camelCase, shortest round-trip numbers) identifies the run.

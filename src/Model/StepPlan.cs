@@ -64,30 +64,3 @@ public sealed record StepPlan
         return flags;
     }
 }
-
-/// <summary>A batch of one run's stream: fresh data keys it by (stream, step); fixed data by (stream, epoch, offset).</summary>
-public readonly record struct BatchKey(ulong Stream, long Step, long Epoch, int Offset);
-
-/// <summary>A population of runs that can take optimizer steps; parameters exchanged as [3, P, R, 4] (U, V, Wt).</summary>
-public interface IPopulationEngine : IDisposable
-{
-    int Size { get; }
-    int Slots { get; }
-    void ResetOptimizer();
-    /// <summary>Takes one step; returns per-run batch losses when plan.WantLoss, else null.</summary>
-    double[]? Step(StepPlan plan);
-    float[] Snapshot();
-    void Restore(float[] snapshot, bool[] keep);
-    /// <summary>Returns when every step asked for has been taken (engines that queue work on a device).</summary>
-    void Synchronize() { }
-}
-
-public enum EngineKind
-{
-    /// <summary>Hand-written SIMD C#: each run's step in one pass over its own data (the fast default).</summary>
-    Cpu,
-    /// <summary>TorchSharp: [P, R, 4] tensors and bmm over the run axis (the reference batched program).</summary>
-    Torch,
-    /// <summary>ILGPU kernels, one run per GPU thread: CUDA when a device is found, else ILGPU's CPU accelerator.</summary>
-    Gpu,
-}

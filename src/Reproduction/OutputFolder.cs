@@ -57,6 +57,3 @@ public static class OutputFolder
         return null;
     }
 }
-
-/// <summary>An output folder that cannot be created or written.</summary>
-public sealed class OutputFolderException(string message) : ReproductionException(message);

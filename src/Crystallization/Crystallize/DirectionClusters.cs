@@ -1,11 +1,6 @@
 namespace StrassenRepro.Crystallization.Crystallize;
 
 /// <summary>
-/// One point of projective space met by several rank-one directions: its first direction and how many.
-/// </summary>
-public sealed record DirectionCluster(double[] Direction, int Count);
-
-/// <summary>
 /// Groups unit directions that are the same projective point (|cos angle| &gt;= cos maxAngle). In an integer
 /// scheme the rank-one slots share few directions (e1, e2, e1 - e2 in Strassen's), and a change of basis
 /// keeps them shared, so the most populated clusters are the candidates for a sparsifying frame.

@@ -7,12 +7,6 @@ using ILGPU.Runtime.Cuda;
 
 namespace StrassenRepro.Model.Gpu;
 
-/// <summary>Where the gpu engine runs: CUDA when ILGPU finds a device (auto), a CUDA device or nothing, or ILGPU's CPU accelerator.</summary>
-public enum DevicePreference { Auto, Cuda, Cpu }
-
-/// <summary>No device of the kind asked for (for example --device cuda on a machine without an NVIDIA driver).</summary>
-public sealed class GpuUnavailableException(string message) : Exception(message);
-
 /// <summary>
 /// An ILGPU accelerator with the engine's kernels compiled for it, opened once per process and preference (opening
 /// and compiling cost about a second). Name, kind and driver are recorded with every run trained on it.

@@ -3,19 +3,6 @@ using StrassenRepro.Reproduction.Sweep;
 
 namespace StrassenRepro.Reproduction.Discovery;
 
-/// <summary>How an exact scheme was obtained from a trained run.</summary>
-public enum ExactBy
-{
-    /// <summary>None: the run's coefficients gave no exact scheme.</summary>
-    Nothing,
-    /// <summary>Q (round, clamp to [-1, 1]) of the kept slots already satisfies the Brent equations: the paper's way.</summary>
-    Rounding,
-    /// <summary>Lattice recovery (&lt;2,2,2;7&gt;: the basis change back to an integer scheme).</summary>
-    LatticeRecovery,
-    /// <summary>The general crystallizer (re-optimised rounding), for any shape.</summary>
-    Crystallizer,
-}
-
 /// <summary>
 /// One trained run as discovery sees it: its outcome, whether training converged (the kept slots satisfy the Brent
 /// equations to the verifier's tolerance, before or after rounding), the exact scheme it gave and how.

@@ -2,9 +2,6 @@ using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Reproduction.Discovery;
 
-/// <summary>A distinct exact scheme (up to slot order and sign gauge), the runs that found it and what it costs.</summary>
-public sealed record DistinctScheme(Scheme Scheme, IReadOnlyList<long> Seeds, ExactBy FirstBy, int Additions);
-
 /// <summary>
 /// The table `discover` prints: runs, converged, exact after rounding, exact after crystallization (rounding, lattice
 /// recovery or the crystallizer), distinct schemes, with the target's best known rank beside.

@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace StrassenRepro.Reproduction.Report;
 
-/// <summary>One series in drawing coordinates: log10 already applied, bad points removed, error bars as offsets.</summary>
-public sealed record DrawnSeries(string Label, double[] X, double[] Y, double[] ErrorBelow, double[] ErrorAbove, bool HasErrors);
-
-/// <summary>A tick on the X axis at a drawing coordinate.</summary>
-public sealed record CategoryTick(double Position, string Label);
-
 /// <summary>What a figure spec becomes before any pixel is drawn.</summary>
 public sealed record FigureGeometry(IReadOnlyList<DrawnSeries> Series, IReadOnlyList<CategoryTick>? XTicks, int SkippedPoints)
 {

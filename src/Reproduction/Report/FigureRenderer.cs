@@ -5,9 +5,6 @@ using ScottPlot.TickGenerators;
 
 namespace StrassenRepro.Reproduction.Report;
 
-/// <summary>A figure drawn as PNG bytes, and how many of its points could not be drawn.</summary>
-public sealed record RenderedFigure(byte[] Png, int SkippedPoints);
-
 /// <summary>Draws a <see cref="FigureSpec"/> with ScottPlot, using only the font shipped in this assembly.</summary>
 public static class FigureRenderer
 {

@@ -1,9 +1,6 @@
 using StrassenRepro.Reproduction.Claims;
 namespace StrassenRepro.Reproduction.Report;
 
-/// <summary>The files one call of <see cref="ReportWriter.Write"/> produced.</summary>
-public sealed record WrittenReport(string Directory, string Markdown, string Html, string SummaryJson, IReadOnlyList<string> Figures);
-
 /// <summary>
 /// Writes the report folder: figures/&lt;id&gt;.png, report.md, index.html and summary.json. Each file
 /// is written atomically and the pages last, so a crash leaves either the old page or the new one,

@@ -240,6 +240,3 @@ public sealed class RunStore : IDisposable
 
     public void Dispose() => _connection.Dispose();
 }
-
-/// <summary>A run store that cannot be opened, read or written: bad input for the command line (exit code 2).</summary>
-public class RunStoreException(string message) : ReproductionException(message);

@@ -1,11 +1,5 @@
 namespace StrassenRepro.Reproduction.Store;
 
-/// <summary>How many runs one shard brought that the merged store did not hold yet.</summary>
-public sealed record MergedShard(string Path, int NewRuns);
-
-/// <summary>What a merge committed: the new runs of each shard and the target's count afterwards.</summary>
-public sealed record MergeResult(string Target, IReadOnlyList<MergedShard> Shards, int StoredRuns);
-
 /// <summary>
 /// Joins shard stores into a target, all or nothing: the target (when there is one) is copied to a temporary
 /// file beside it, the shards go into the copy, and the copy replaces the target by one rename. Whatever fails

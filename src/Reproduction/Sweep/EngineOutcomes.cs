@@ -4,17 +4,6 @@ using StrassenRepro.Reproduction.Statistics;
 
 namespace StrassenRepro.Reproduction.Sweep;
 
-/// <summary>Per engine, how many runs ended in each outcome, before and after lattice recovery.</summary>
-public sealed record OutcomeCounts(string Engine, IReadOnlyList<int> Plain, IReadOnlyList<int> AfterRecovery);
-
-/// <summary>The same runs on two engines: outcome counts and chi-squared tests that they share one distribution.</summary>
-public sealed record EngineOutcomeComparison(
-    int Runs, int BatchSize, OutcomeCounts First, OutcomeCounts Second,
-    ChiSquaredHomogeneity.Result Plain, ChiSquaredHomogeneity.Result AfterRecovery)
-{
-    public static IReadOnlyList<string> Categories { get; } = OutcomeNames.All.Select(o => o.ToWire()).ToList();
-}
-
 /// <summary>
 /// Trains seeds 1..N of the upstream protocol (the full two phases) on two engines and compares their outcome
 /// distributions. Trajectories on different engines part ways after thousands of steps (float rounding in a chaotic

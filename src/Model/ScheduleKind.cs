@@ -1,0 +1,3 @@
+namespace StrassenRepro.Model;
+
+public enum ScheduleKind { Constant, Cosine, CosineWarmRestarts }
