@@ -7,21 +7,6 @@ using StrassenRepro.Reproduction.Upstream.Traces;
 
 namespace StrassenRepro.Reproduction;
 
-/// <summary>What `reproduce` was asked to do.</summary>
-public sealed record ReproduceOptions
-{
-    public required StudyPreset Preset { get; init; }
-    public required IReadOnlyList<IClaim> Claims { get; init; }
-    public required string OutDir { get; init; }
-    public Shard Shard { get; init; } = Shard.Whole;
-    public bool Resume { get; init; }
-    public int Threads { get; init; }
-    public EngineChoice Engine { get; init; } = EngineChoice.Cpu;
-
-    /// <summary>Checkpoint files and folders to judge for claim C7 (optional).</summary>
-    public CheckpointInputs Checkpoints { get; init; } = CheckpointInputs.None;
-}
-
 /// <summary>
 /// The main job: plan the runs the chosen claims need, train what the store lacks, evaluate every claim on
 /// the stored runs, and write the report. The store (OUT/runs.db) survives a crash; the report is rebuilt

@@ -4,17 +4,6 @@ using StrassenRepro.Reproduction.Origins;
 
 namespace StrassenRepro.Reproduction.Report;
 
-/// <summary>How much a report's verdicts can say.</summary>
-public enum ScopeKind
-{
-    /// <summary>Every planned run is stored and the preset is a real design: the verdicts are findings.</summary>
-    Whole,
-    /// <summary>Some planned runs are missing (a shard, a stopped sweep): the rules ran on part of the data.</summary>
-    Partial,
-    /// <summary>The smoke preset: toy-sized runs that check the mechanics and say nothing about the paper.</summary>
-    MechanicsOnly,
-}
-
 /// <summary>
 /// What a report's stored runs cover of the plan its claims need. Only a whole report claims findings: a partial
 /// or smoke report shows each rule's verdict qualified, and its exit code is 0 (the mechanics worked).

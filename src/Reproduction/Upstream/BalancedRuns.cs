@@ -4,23 +4,6 @@ using StrassenRepro.Model;
 
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>One configuration of the balanced runs (its index is the run_idx that seeds it).</summary>
-public sealed record BalancedRunConfig(int Index, double Lr, double WeightDecay, int BatchSize)
-{
-    /// <summary>validate2.py:1023: torch.manual_seed(42 + run_idx).</summary>
-    public RunConfig Run() => TrainingProtocols.Validate2(42 + Index, BatchSize, Lr, WeightDecay);
-}
-
-/// <summary>A balanced run's label and ROC score as validate2.py decides them.</summary>
-public sealed record BalancedRunLabel(double Accuracy)
-{
-    /// <summary>validate2.py:1082: grokked iff the final accuracy is at least 99.9%.</summary>
-    public bool Grokked => Accuracy >= BalancedRuns.GrokkedFromPercent;
-
-    /// <summary>validate2.py:1084-1085: the ROC score is the same accuracy, over 100.</summary>
-    public double Score => Accuracy / 100;
-}
-
 /// <summary>
 /// The "balanced runs" of experiments/extended_experiments/validate2.py (BalancedRunsGenerator, :907-1129), the paper's
 /// N = 20 and N = 60 AUC = 1.000: 11 hand-written configurations (:929-950; lr 0.02, wd 1e-4, batch 256 from

@@ -3,13 +3,6 @@ using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>One size of the expansion check: the script's two errors and its PASS.</summary>
-public sealed record ExpansionRow(int Size, double MaxError, double RelativeError)
-{
-    /// <summary>verify_checkpoints.py:140: PASS iff the relative error is below 1e-4 (the paper states 1e-5).</summary>
-    public bool Pass => RelativeError < HardCodedExpansion.PassBelow;
-}
-
 /// <summary>
 /// The zero-shot expansion of experiments/verify_checkpoints.py (strassen_expand and verify_expansion, :89-149): an n x
 /// n product where the checkpoint's coefficients are used only at n = 2, and Strassen's own formulas, hard-coded, at

@@ -4,31 +4,6 @@ using StrassenRepro.Reproduction.Statistics;
 
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>One iteration of the pruning protocol, as validate2.py records it (:690-702).</summary>
-public sealed record PruningIteration(int Iteration, double Percent, int Pruned, int Zeros, int Weights,
-    double AccuracyPercent, double Delta)
-{
-    /// <summary>
-    /// The "sparsity" the script prints: exact zeros right after pruning, before the fine-tune regrows them.
-    /// </summary>
-    public double Sparsity => Zeros / (double)Weights;
-
-    /// <summary>validate2.py:706: the protocol stops (and reverts this iteration) when delta exceeds 0.1.</summary>
-    public bool Collapsed => Delta > IterativePruning.DeltaAbove;
-}
-
-/// <summary>
-/// The whole protocol: its iterations and the sparsity it ends with (after reverting the collapsed one).
-/// </summary>
-public sealed record PruningRun(double BaselineAccuracy, IReadOnlyList<PruningIteration> Iterations,
-    double FinalSparsity)
-{
-    /// <summary>The last iteration that did not collapse (the largest sparsity the basin "survived").</summary>
-    public PruningIteration? LastIntact => Iterations.LastOrDefault(i => !i.Collapsed);
-
-    public PruningIteration? Collapse => Iterations.FirstOrDefault(i => i.Collapsed);
-}
-
 /// <summary>
 /// The iterative pruning of experiments/extended_experiments/validate2.py (IterativePruningEngine.run_protocol,
 /// :624-757, with prune_percent :437-455), the source of the paper's Table 6 and claim C12. From the given weights:

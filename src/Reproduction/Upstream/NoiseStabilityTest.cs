@@ -3,12 +3,6 @@ using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>One noise level of the test: trials, successes, and the mean and largest relative error.</summary>
-public sealed record NoiseLevelResult(double Sigma, int Trials, int Successes, double MeanError, double MaxError)
-{
-    public double SuccessRate => Successes / (double)Trials;
-}
-
 /// <summary>
 /// experiments/validation_experiments.py:125-159 on a given scheme: per sigma and trial, one fresh N(0,1) pair, then
 /// Q(scheme + sigma N(0,1)) on every coefficient of U, V and W (round, then clamp), then the relative Frobenius error

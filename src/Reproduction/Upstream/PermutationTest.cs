@@ -3,16 +3,6 @@ using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>The errors of every slot permutation on one pair, the identity's among them.</summary>
-public sealed record PermutationResult(int Permutations, double IdentityError, double MinError, double MaxError,
-    double MeanError)
-{
-    /// <summary>
-    /// validation_experiments.py:115, :121: "all permutations equivalent" iff the largest error is below 1e-6.
-    /// </summary>
-    public bool AllEquivalent => MaxError < PermutationTest.EquivalentBelow;
-}
-
 /// <summary>
 /// experiments/validation_experiments.py:85-122 ("uniqueness via slot permutation") on a given scheme: one N(0,1) pair;
 /// for each of the R! permutations, permute U's rows, V's rows and W's columns together and take the relative Frobenius

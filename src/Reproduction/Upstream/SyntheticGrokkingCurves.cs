@@ -4,16 +4,6 @@ using StrassenRepro.Model;
 
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>The two curves of the paper's grokking figure, as the script writes them.</summary>
-public sealed record SyntheticGrokking(int GrokEpoch, double[] TrainSuccess, double[] TestSuccess,
-    double[] TrainFailure,
-    double[] TestFailure)
-{
-    /// <summary>The successful run's curves as curve points (one per epoch), for our grokking detector.</summary>
-    public IReadOnlyList<CurvePoint> SuccessCurve() =>
-        TrainSuccess.Select((train, i) => new CurvePoint(i + 1, 1, train, TestSuccess[i], 0, 0)).ToList();
-}
-
 /// <summary>
 /// experiments/validation_experiments.py:184-247 ("simulate_grokking_dynamics"), the source of the paper's grokking
 /// figure (B = 32 groks at epoch 450, B = 512 never): no training at all. The "successful run" is exp(-linspace(0, 8,

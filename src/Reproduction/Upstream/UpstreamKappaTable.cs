@@ -1,9 +1,5 @@
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>One row of run_all_experiments.py's experiment 1: a checkpoint at a batch size.</summary>
-public sealed record UpstreamKappaRow(string Checkpoint, int BatchSize, double Kappa, double LambdaMax,
-    double LambdaMin);
-
 /// <summary>
 /// experiments.exp1_covariance_spectrometry.batch_size_analysis of
 /// experiments/extended_experiments/all_experiments_results.json (written by run_all_experiments.py:253-269; copied in

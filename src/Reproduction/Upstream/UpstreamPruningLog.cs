@@ -1,9 +1,5 @@
 namespace StrassenRepro.Reproduction.Upstream;
 
-/// <summary>One iteration as experiments/extended_experiments/results.txt prints it.</summary>
-public sealed record UpstreamPruningRow(int Iteration, double Percent, int Pruned, double SparsityPercent,
-    double AccuracyPercent, double Delta);
-
 /// <summary>
 /// The pruning protocol's log in experiments/extended_experiments/results.txt:102-221 (validate2.py's console output;
 /// copied in ../shared/upstream/), on strassen_exact.pt: the paper's Table 6 (paper:699-710) is read from it.
