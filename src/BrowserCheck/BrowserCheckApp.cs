@@ -68,9 +68,13 @@ public static class BrowserCheckApp
         if (json)
             Console.Out.WriteLine(JsonSerializer.Serialize(new
             {
-                url = r.Url, passed = r.Passed, images = r.Page.Images.Count, links = r.Page.Links.Count,
+                url = r.Url,
+                passed = r.Passed,
+                images = r.Page.Images.Count,
+                links = r.Page.Links.Count,
                 summaryRows = r.Page.Rows.Count,
-                problems = r.Problems, screenshot = r.Screenshot,
+                problems = r.Problems,
+                screenshot = r.Screenshot,
             }, new JsonSerializerOptions { WriteIndented = true }));
         var output = json ? Console.Error : Console.Out;
         foreach (var problem in r.Problems) output.WriteLine($"{Name}: {problem}");

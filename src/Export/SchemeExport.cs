@@ -1,7 +1,7 @@
-using StrassenRepro.Crystallization;
-using StrassenRepro.Formats;
 using Google.Protobuf;
 using Onnx;
+using StrassenRepro.Crystallization;
+using StrassenRepro.Formats;
 
 namespace StrassenRepro.Export;
 

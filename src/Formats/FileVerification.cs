@@ -15,7 +15,8 @@ public static class FileVerification
         var levels = request.TransferSizes is { } sizes ? TransferTest.LevelsForSizes(source.Scheme.Shape, sizes) : null;
         var options = request.Options with { TransferLevels = levels ?? request.Options.TransferLevels };
         var report = Verifier.Verify(source.Scheme, options, source.Path, source.Format, source.Key, source.Exact)
-            with { Layout = source.Layout, LayoutChoice = source.LayoutChoice };
+            with
+        { Layout = source.Layout, LayoutChoice = source.LayoutChoice };
         if (request.Recover) report = Verifier.WithRecovery(source.Scheme, report);
         return new VerifiedFile(source, report);
     }

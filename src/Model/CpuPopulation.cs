@@ -1,6 +1,6 @@
 using System.Numerics;
-using StrassenRepro.Crystallization;
 using System.Runtime.CompilerServices;
+using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Model;
 

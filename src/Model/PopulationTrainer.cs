@@ -1,8 +1,8 @@
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Model.Gpu;
 using TorchSharp;
 using static TorchSharp.torch;
-using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Model;
 
@@ -39,9 +39,21 @@ public static class PopulationTrainer
     /// <summary>Fields a run may vary within one population; everything else must be equal.</summary>
     private static RunConfig ShapeOf(RunConfig r) => r with
     {
-        Protocol = "", Seed = 0, DataSeed = null, Lr = 0, WeightDecay = 0, Init = InitKind.Symmetric, InitStd = 1, InitGain = 0,
-        Phase2Lr = 0, Phase2WeightDecay = 0, ActiveThreshold = 0, TestSamples = 1,
-        KappaSteps = [], KappaSamples = 0, KappaRelativeCutoff = 0,
+        Protocol = "",
+        Seed = 0,
+        DataSeed = null,
+        Lr = 0,
+        WeightDecay = 0,
+        Init = InitKind.Symmetric,
+        InitStd = 1,
+        InitGain = 0,
+        Phase2Lr = 0,
+        Phase2WeightDecay = 0,
+        ActiveThreshold = 0,
+        TestSamples = 1,
+        KappaSteps = [],
+        KappaSamples = 0,
+        KappaRelativeCutoff = 0,
     };
 
     /// <summary>Runs with equal keys can train in one population.</summary>
@@ -156,17 +168,17 @@ public static class PopulationTrainer
             var trained = _watch.Elapsed;
             var results = Enumerable.Range(0, _p).AsParallel().AsOrdered().WithDegreeOfParallelism(_parallel.MaxDegreeOfParallelism)
                 .Select(i => (Weights: Weights.FromSnapshot(final, i, _r, _shape.Shape), i)).Select(x => new RunResult
-            {
-                Config = _runs[x.i],
-                ConfigHash = _runs[x.i].Hash(),
-                FinalWeights = x.Weights,
-                Scheme = x.Weights.IsFinite ? x.Weights.ToScheme() : null,
-                PrunedSlots = pruned[x.i],
-                PruneSkipped = skipped[x.i],
-                Steps = skipped[x.i] ? _shape.Phase1Steps : _step,
-                Curves = _curves[x.i],
-                Kappas = _kappas[x.i],
-            }).ToArray();
+                {
+                    Config = _runs[x.i],
+                    ConfigHash = _runs[x.i].Hash(),
+                    FinalWeights = x.Weights,
+                    Scheme = x.Weights.IsFinite ? x.Weights.ToScheme() : null,
+                    PrunedSlots = pruned[x.i],
+                    PruneSkipped = skipped[x.i],
+                    Steps = skipped[x.i] ? _shape.Phase1Steps : _step,
+                    Curves = _curves[x.i],
+                    Kappas = _kappas[x.i],
+                }).ToArray();
             clock?.Record(setUp, trained - setUp - _measuring, _measuring, _watch.Elapsed - trained);
             return results;
         }

@@ -1,8 +1,8 @@
-using StrassenRepro.Crystallization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Model;
 

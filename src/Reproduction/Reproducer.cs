@@ -103,8 +103,12 @@ public static class Reproducer
         return claims.Select(c =>
         {
             var origin = OriginCatalog.For(c.Id).Trace(context);
-            return c.Evaluate(context) with { Origin = origin.Origin, OriginTables = origin.Tables,
-                OriginNotes = origin.Notes };
+            return c.Evaluate(context) with
+            {
+                Origin = origin.Origin,
+                OriginTables = origin.Tables,
+                OriginNotes = origin.Notes
+            };
         }).ToList();
     }
 

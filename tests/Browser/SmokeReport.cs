@@ -10,7 +10,10 @@ public sealed class SmokeReport
 
     public SmokeReport() => Reproducer.Run(new ReproduceOptions
     {
-        Preset = StudyPreset.Smoke, Claims = ClaimCatalog.All, OutDir = Folder, Threads = 1,
+        Preset = StudyPreset.Smoke,
+        Claims = ClaimCatalog.All,
+        OutDir = Folder,
+        Threads = 1,
     });
 
     /// <summary>A copy of the report folder (page, summary and figures; not the run store).</summary>

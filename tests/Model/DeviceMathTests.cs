@@ -1,5 +1,5 @@
-using StrassenRepro.Model.Gpu;
 using StrassenRepro.Crystallization.RandomStreams;
+using StrassenRepro.Model.Gpu;
 
 namespace StrassenRepro.Tests.Model;
 

@@ -1,8 +1,8 @@
 using System.Numerics;
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Model;
 using StrassenRepro.Model.Gpu;
 using TorchSharp;
-using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Model;
 
@@ -34,7 +34,7 @@ public class ProtocolTests
         LrSchedule.Term(ScheduleKind.CosineWarmRestarts, 1000, epoch, 2)!.Value.Should().BeApproximately(term, 1e-9);
 
     [Fact]
-    public void T_mult_1_is_the_old_closed_form_bit_for_bit()
+    public void A_restart_multiplier_of_1_is_the_old_closed_form_bit_for_bit()
     {
         for (long e = 0; e < 25000; e += 7)
             LrSchedule.Term(ScheduleKind.CosineWarmRestarts, 10000, e, 1).Should().Be(1 + Math.Cos(Math.PI * (e % 10000) / 10000));

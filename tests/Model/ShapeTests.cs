@@ -17,7 +17,11 @@ public class ShapeTests
     private static RunConfig Config(int n, int m, int p, int slots, long seed) =>
         Toy.Config(seed, phase1: 60, decay: 10, refine: 10).WithShape(new Shape(n, m, p)) with
         {
-            Init = InitKind.Independent, Slots = slots, TargetSlots = slots - 1, ActiveThreshold = 0, CurveInterval = 20,
+            Init = InitKind.Independent,
+            Slots = slots,
+            TargetSlots = slots - 1,
+            ActiveThreshold = 0,
+            CurveInterval = 20,
         };
 
     [Fact]
@@ -94,8 +98,16 @@ public class ShapeTests
     {
         var config = TrainingProtocols.Upstream(7, 32).WithShape(new Shape(2, 2, 3)) with
         {
-            Init = InitKind.Independent, Slots = 12, TargetSlots = 11, Phase1Epochs = 300, ScheduleT0 = 300,
-            DecaySteps = 20, RefineSteps = 20, Phase2BatchSize = 64, CurveInterval = 100, TestSamples = 256,
+            Init = InitKind.Independent,
+            Slots = 12,
+            TargetSlots = 11,
+            Phase1Epochs = 300,
+            ScheduleT0 = 300,
+            DecaySteps = 20,
+            RefineSteps = 20,
+            Phase2BatchSize = 64,
+            CurveInterval = 100,
+            TestSamples = 256,
         };
         var initial = new float[new SnapshotLayout(1, 12, config.Shape).Length];
         PopulationTrainer.Initialize(config, initial, 0);

@@ -1,6 +1,6 @@
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Model;
 using TorchSharp;
-using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Model;
 

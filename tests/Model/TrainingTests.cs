@@ -1,6 +1,6 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Model;
 using StrassenRepro.Crystallization.RandomStreams;
+using StrassenRepro.Model;
 
 namespace StrassenRepro.Tests.Model;
 

@@ -1,5 +1,5 @@
-using StrassenRepro.Model;
 using StrassenRepro.Crystallization.RandomStreams;
+using StrassenRepro.Model;
 
 namespace StrassenRepro.Tests.Model;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Recovery;
 using StrassenRepro.Crystallization.RandomStreams;
+using StrassenRepro.Crystallization.Recovery;
 
 namespace StrassenRepro.Tests.Properties;
 

@@ -227,7 +227,8 @@ public class FigureRendererTests
         double[] batches = [8, 16, 32, 64, 96, 128, 160, 192, 224, 256];
         var spec = SuccessByBatch(FigureKind.Scatter) with
         {
-            LogX = true, XTickLabels = null,
+            LogX = true,
+            XTickLabels = null,
             Series = [new FigureSeries("s", batches, [.. batches.Select(_ => 1.0)])],
         };
 

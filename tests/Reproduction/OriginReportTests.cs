@@ -21,14 +21,24 @@ public sealed class OriginReportTests : IDisposable
 
     private static NumberTrace Number(Explained e, params Citation[] sources) => new()
     {
-        Quantity = "success under noise", Paper = "0% at every sigma", Sources = sources,
-        Reexecution = "0/100 on the script's constant", Correct = "100/100 on Strassen", Explanation = "M1 = A11 <b>",
-        Explained = e, Rule = "traced iff 0% is in the interval",
+        Quantity = "success under noise",
+        Paper = "0% at every sigma",
+        Sources = sources,
+        Reexecution = "0/100 on the script's constant",
+        Correct = "100/100 on Strassen",
+        Explanation = "M1 = A11 <b>",
+        Explained = e,
+        Rule = "traced iff 0% is in the interval",
     };
 
     private static ClaimResult Claim(string id, params NumberTrace[] numbers) => new()
     {
-        Id = id, Title = "t", PaperSays = "p", WeMeasured = "m", Verdict = Verdict.NotReproduced, Rule = "r",
+        Id = id,
+        Title = "t",
+        PaperSays = "p",
+        WeMeasured = "m",
+        Verdict = Verdict.NotReproduced,
+        Rule = "r",
         Origin = new ClaimOrigin(id, numbers),
         OriginTables = [new ReportTable("noise table", ["sigma", "success"], [["0.001", "0/100"]])],
         OriginNotes = ["a note"],

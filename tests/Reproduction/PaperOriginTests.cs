@@ -21,16 +21,20 @@ public class PaperOriginTests(PaperSweepFixture sweep) : IClassFixture<PaperSwee
             $"{id} {quantity}: the paper says {n.Paper}; re-executed: {n.Reexecution}; rule: {n.Rule}");
     }
 
-    [Fact] public void C3_apendix_experiments_phase_1_gives_0_percent() =>
+    [Fact]
+    public void C3_apendix_experiments_phase_1_gives_0_percent() =>
         Traced("C3", "success of Phase 1 alone (no pruning)");
 
-    [Fact] public void C4_the_validation_constant_gives_0_percent_at_every_sigma() =>
+    [Fact]
+    public void C4_the_validation_constant_gives_0_percent_at_every_sigma() =>
         Traced("C4", "success under noise, sigma in {0.001, 0.005, 0.01, 0.05}");
 
-    [Fact] public void C5_verify_checkpoints_expansion_gives_the_transfer_table() =>
+    [Fact]
+    public void C5_verify_checkpoints_expansion_gives_the_transfer_table() =>
         Traced("C5", "transfer error table 2..64, all PASS");
 
-    [Fact] public void C7_verify_checkpoints_gives_the_checkpoint_max_errors() =>
+    [Fact]
+    public void C7_verify_checkpoints_gives_the_checkpoint_max_errors() =>
         Traced("C7", "checkpoints: delta, max error, S");
 
     [Fact] public void C8_validate2_gives_AUC_1_by_construction() => Traced("C8", "AUC of kappa, grokked vs not");

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;
 

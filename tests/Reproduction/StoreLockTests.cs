@@ -41,7 +41,10 @@ public class StoreLockTests
         using var holder = StoreLock.Acquire(Reproducer.DatabasePath(dir));
         var options = new ReproduceOptions
         {
-            Preset = StudyPreset.Smoke, Claims = ClaimCatalog.Select("C3"), OutDir = dir, Threads = 1,
+            Preset = StudyPreset.Smoke,
+            Claims = ClaimCatalog.Select("C3"),
+            OutDir = dir,
+            Threads = 1,
         };
         var run = () => Reproducer.Run(options);
         run.Should().Throw<StoreBusyException>();

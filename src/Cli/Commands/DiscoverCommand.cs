@@ -100,7 +100,11 @@ public static class DiscoverCommand
                 smallestResidual = s.BestResidual,
                 schemes = s.Distinct.Select((d, k) => new
                 {
-                    path = paths[k], multiplications = d.Scheme.Rank, additions = d.Additions, foundBy = d.FirstBy.ToString(), seeds = d.Seeds,
+                    path = paths[k],
+                    multiplications = d.Scheme.Rank,
+                    additions = d.Additions,
+                    foundBy = d.FirstBy.ToString(),
+                    seeds = d.Seeds,
                 }),
                 report = Path.Combine(outDir, "discovery.md"),
                 conclusion = last,

@@ -126,8 +126,12 @@ public static class ReproduceCommand
                 foreach (var run in runs)
                     writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                     {
-                        run.ConfigHash, run.GitCommit, versions = System.Text.Json.Nodes.JsonNode.Parse(run.VersionsJson),
-                        run.FinishedUtc, run.Seconds, record = System.Text.Json.Nodes.JsonNode.Parse(run.RecordJson),
+                        run.ConfigHash,
+                        run.GitCommit,
+                        versions = System.Text.Json.Nodes.JsonNode.Parse(run.VersionsJson),
+                        run.FinishedUtc,
+                        run.Seconds,
+                        record = System.Text.Json.Nodes.JsonNode.Parse(run.RecordJson),
                     }, RunCodec.Json));
             File.Move(tmp, parse.GetValue(jsonl)!, overwrite: true);
             Console.Error.WriteLine($"strassen-repro: {runs.Count} runs written to {parse.GetValue(jsonl)}");
@@ -150,9 +154,15 @@ public static class ReproduceCommand
             Output.WriteJson(new
             {
                 report = Path.Combine(outDir, "report.md"),
-                scope.Preset, scope = scope.ToWire(), partial = scope.IsPartial, scope.PlannedRuns, scope.StoredRuns,
+                scope.Preset,
+                scope = scope.ToWire(),
+                partial = scope.IsPartial,
+                scope.PlannedRuns,
+                scope.StoredRuns,
                 claims = SummaryTable.Rows(report.Claims, scope),
-                notEvaluated, conclusion, exitCode,
+                notEvaluated,
+                conclusion,
+                exitCode,
             });
         else
         {
@@ -171,7 +181,11 @@ public static class ReproduceCommand
         if (json)
             Output.WriteJson(new
             {
-                stopped = signal, e.StoredRuns, e.PlannedRuns, database = e.DatabasePath, resume,
+                stopped = signal,
+                e.StoredRuns,
+                e.PlannedRuns,
+                database = e.DatabasePath,
+                resume,
                 exitCode = stop.ExitCode,
             });
         Output.Error($"stopped by {signal}: {e.StoredRuns} of {e.PlannedRuns} planned runs are stored in "

@@ -53,8 +53,11 @@ public static class VerifyCommand
             {
                 var verified = FileVerification.Verify(new FileVerificationRequest(path)
                 {
-                    Key = parse.GetValue(key), Layout = parse.GetValue(layout), Options = options,
-                    TransferSizes = transferSizes, Recover = parse.GetValue(recover),
+                    Key = parse.GetValue(key),
+                    Layout = parse.GetValue(layout),
+                    Options = options,
+                    TransferSizes = transferSizes,
+                    Recover = parse.GetValue(recover),
                 });
                 VerifyRecovery.WriteOut(parse.GetValue(output), verified);
                 return verified.Report;

@@ -85,7 +85,11 @@ public static class SchemeCrystallizer
     private static CrystallizeStats Stats(SolveBudget b, int fixedCount, int backOffs, int passes) =>
         new()
         {
-            Iterations = b.Iterations, Solves = b.Solves, Fixed = fixedCount, BackOffs = backOffs, Passes = passes,
+            Iterations = b.Iterations,
+            Solves = b.Solves,
+            Fixed = fixedCount,
+            BackOffs = backOffs,
+            Passes = passes,
         };
 
     /// <summary>The scheme whose coefficient vector (as BrentSystem packs it) is `values`.</summary>

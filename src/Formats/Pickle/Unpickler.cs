@@ -150,13 +150,18 @@ public sealed class Unpickler
                         Push(_persistentLoad!(pid));
                         break;
                     }
-                case (byte)'i': case (byte)'o': case 0x92:
+                case (byte)'i':
+                case (byte)'o':
+                case 0x92:
                     Fail($"opcode {Name(op)} (instantiates an arbitrary class) is not allowed");
                     break;
-                case 0x82: case 0x83: case 0x84:
+                case 0x82:
+                case 0x83:
+                case 0x84:
                     Fail($"opcode {Name(op)} (extension registry) is not allowed");
                     break;
-                case 0x97: case 0x98:
+                case 0x97:
+                case 0x98:
                     Fail("out-of-band pickle buffers are not supported");
                     break;
                 default:
@@ -168,7 +173,12 @@ public sealed class Unpickler
 
     private static string Name(byte op) => op switch
     {
-        (byte)'i' => "INST", (byte)'o' => "OBJ", 0x92 => "NEWOBJ_EX", 0x82 => "EXT1", 0x83 => "EXT2", _ => "EXT4",
+        (byte)'i' => "INST",
+        (byte)'o' => "OBJ",
+        0x92 => "NEWOBJ_EX",
+        0x82 => "EXT1",
+        0x83 => "EXT2",
+        _ => "EXT4",
     };
 
     private PyGlobal Callable(object? value, string op) =>

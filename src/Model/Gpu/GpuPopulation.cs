@@ -132,10 +132,22 @@ public sealed class GpuPopulation : IPopulationEngine
 
     private PopulationViews Views => new()
     {
-        P = _p.View, M = _m.View, V = _v.View, G = _g.View, Seed = _seed.View,
-        BaseLr = _baseLr.View, WeightDecay = _wd.View, DecaySlot = _decaySlot.View,
-        ZeroGradients = _zeroGradients.View, ZeroAfter = _zeroAfter.View, Loss = _loss.View,
-        TrainSet = _trainSet.View, Order = _order.View, K24 = _k24.View, W24 = _w24.View, F = _f.View,
+        P = _p.View,
+        M = _m.View,
+        V = _v.View,
+        G = _g.View,
+        Seed = _seed.View,
+        BaseLr = _baseLr.View,
+        WeightDecay = _wd.View,
+        DecaySlot = _decaySlot.View,
+        ZeroGradients = _zeroGradients.View,
+        ZeroAfter = _zeroAfter.View,
+        Loss = _loss.View,
+        TrainSet = _trainSet.View,
+        Order = _order.View,
+        K24 = _k24.View,
+        W24 = _w24.View,
+        F = _f.View,
     };
 
     /// <summary>Fixed data: the runs' permutations for this batch's (stream, epoch), drawn when they change (RunData.OrderOf's key).</summary>

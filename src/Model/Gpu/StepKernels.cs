@@ -247,10 +247,14 @@ internal static class StepKernels
 
     private static F8 Load(ArrayView<float> view, int row, int run, int runs) => new()
     {
-        S0 = view[At(row * 8, run, runs)], S1 = view[At(row * 8 + 1, run, runs)],
-        S2 = view[At(row * 8 + 2, run, runs)], S3 = view[At(row * 8 + 3, run, runs)],
-        S4 = view[At(row * 8 + 4, run, runs)], S5 = view[At(row * 8 + 5, run, runs)],
-        S6 = view[At(row * 8 + 6, run, runs)], S7 = view[At(row * 8 + 7, run, runs)],
+        S0 = view[At(row * 8, run, runs)],
+        S1 = view[At(row * 8 + 1, run, runs)],
+        S2 = view[At(row * 8 + 2, run, runs)],
+        S3 = view[At(row * 8 + 3, run, runs)],
+        S4 = view[At(row * 8 + 4, run, runs)],
+        S5 = view[At(row * 8 + 5, run, runs)],
+        S6 = view[At(row * 8 + 6, run, runs)],
+        S7 = view[At(row * 8 + 7, run, runs)],
     };
 
     private static void Store(ArrayView<float> view, int row, int run, int runs, F8 x)
@@ -309,10 +313,14 @@ internal static class StepKernels
 
     private static F8 Adam(F8 p, F8 g, int row, int run, int n, in PopulationViews v, in AdamHyper h) => new()
     {
-        S0 = Lane(p.S0, g.S0, At(row * 8, run, n), v, h), S1 = Lane(p.S1, g.S1, At(row * 8 + 1, run, n), v, h),
-        S2 = Lane(p.S2, g.S2, At(row * 8 + 2, run, n), v, h), S3 = Lane(p.S3, g.S3, At(row * 8 + 3, run, n), v, h),
-        S4 = Lane(p.S4, g.S4, At(row * 8 + 4, run, n), v, h), S5 = Lane(p.S5, g.S5, At(row * 8 + 5, run, n), v, h),
-        S6 = Lane(p.S6, g.S6, At(row * 8 + 6, run, n), v, h), S7 = Lane(p.S7, g.S7, At(row * 8 + 7, run, n), v, h),
+        S0 = Lane(p.S0, g.S0, At(row * 8, run, n), v, h),
+        S1 = Lane(p.S1, g.S1, At(row * 8 + 1, run, n), v, h),
+        S2 = Lane(p.S2, g.S2, At(row * 8 + 2, run, n), v, h),
+        S3 = Lane(p.S3, g.S3, At(row * 8 + 3, run, n), v, h),
+        S4 = Lane(p.S4, g.S4, At(row * 8 + 4, run, n), v, h),
+        S5 = Lane(p.S5, g.S5, At(row * 8 + 5, run, n), v, h),
+        S6 = Lane(p.S6, g.S6, At(row * 8 + 6, run, n), v, h),
+        S7 = Lane(p.S7, g.S7, At(row * 8 + 7, run, n), v, h),
     };
 
     /// <summary>PyTorch's single-tensor AdamW (or SGD) on one coefficient, op for op as the cpu engine; returns the new value.</summary>

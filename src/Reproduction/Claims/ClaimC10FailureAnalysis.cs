@@ -1,9 +1,9 @@
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
 using StrassenRepro.Reproduction.Sweep;
-using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Reproduction.Claims;
 

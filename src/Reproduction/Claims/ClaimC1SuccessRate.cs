@@ -77,7 +77,9 @@ public sealed class ClaimC1SuccessRate : IClaim
         {
             Id = "c1-outcomes-by-batch",
             Title = "Outcome classes by batch size (plain Q)",
-            XLabel = "batch size B", YLabel = "runs", Kind = FigureKind.Bar,
+            XLabel = "batch size B",
+            YLabel = "runs",
+            Kind = FigureKind.Bar,
             XTickLabels = batches.Select(b => $"{b}").ToList(),
             Series = Classes.Where(c => runs.Any(r => r.Verification.Outcome == c)).Select(c => new FigureSeries(c.ToWire(),
                 batches.Select((_, i) => (double)i).ToArray(),
@@ -102,7 +104,9 @@ public sealed class ClaimC1SuccessRate : IClaim
         {
             Id = "c1-recovery-by-batch",
             Title = "Exact integer scheme: plain Q vs after lattice recovery (Wilson 95% CI)",
-            XLabel = "batch size B", YLabel = "share of runs", Kind = FigureKind.Bar,
+            XLabel = "batch size B",
+            YLabel = "share of runs",
+            Kind = FigureKind.Bar,
             XTickLabels = batches.Select(b => $"{b}").ToList(),
             Series =
             [

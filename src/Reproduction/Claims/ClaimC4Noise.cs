@@ -1,8 +1,8 @@
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
-using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Reproduction.Claims;
 

@@ -10,7 +10,12 @@ public sealed class ClaimC5Transfer : IClaim
     /// <summary>The paper's table: size -> float32 max error.</summary>
     public static readonly IReadOnlyDictionary<int, double> PaperTable = new Dictionary<int, double>
     {
-        [2] = 2.38e-7, [4] = 1.91e-6, [8] = 6.20e-6, [16] = 2.15e-5, [32] = 8.13e-5, [64] = 2.94e-4,
+        [2] = 2.38e-7,
+        [4] = 1.91e-6,
+        [8] = 6.20e-6,
+        [16] = 2.15e-5,
+        [32] = 8.13e-5,
+        [64] = 2.94e-4,
     };
 
     /// <summary>Our float32 errors agree with the paper's when within this factor (inputs differ, so only the order of magnitude is comparable).</summary>

@@ -22,7 +22,10 @@ public sealed class ClaimC6Failures : IClaim
     {
         Id = "c6-failed-run-curves",
         Title = "Test loss of failed runs during training",
-        XLabel = "optimizer step", YLabel = "test MSE", Kind = FigureKind.Line, LogY = true,
+        XLabel = "optimizer step",
+        YLabel = "test MSE",
+        Kind = FigureKind.Line,
+        LogY = true,
         Series = runs.Select(r => new FigureSeries($"B = {r.Config.BatchSize}, seed {r.Config.Seed} ({r.Verification.Outcome.ToWire()})",
             r.Curves.Select(c => (double)c.Step).ToArray(), r.Curves.Select(c => c.TestLoss).ToArray())).ToList(),
         Caption = "The first six failed runs of the design, in plan order.",

@@ -1,8 +1,8 @@
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Formats;
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Report;
-using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Reproduction.Claims;
 

@@ -36,7 +36,9 @@ public sealed class ClaimC8Kappa : IClaim
         {
             Id = "c8-kappa-roc",
             Title = $"ROC of effective kappa as a failure detector (AUC {auc:0.###})",
-            XLabel = "false positive rate (successes flagged)", YLabel = "true positive rate (failures flagged)", Kind = FigureKind.Line,
+            XLabel = "false positive rate (successes flagged)",
+            YLabel = "true positive rate (failures flagged)",
+            Kind = FigureKind.Line,
             Series = [chance],
         };
         // With an empty class every rate is 0/0: no curve, so no legend entry for one either.

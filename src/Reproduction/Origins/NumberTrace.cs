@@ -37,13 +37,13 @@ public sealed record NumberTrace
     /// </summary>
     public static NumberTrace WithoutScript(string quantity, string paper, string reexecution, string correct,
         string explanation, string why) => new()
-    {
-        Quantity = quantity,
-        Paper = paper,
-        Reexecution = reexecution,
-        Correct = correct,
-        Explanation = explanation,
-        Explained = ExplainedNames.Decide(hasScript: false, agrees: false),
-        Rule = "no script: " + why,
-    };
+        {
+            Quantity = quantity,
+            Paper = paper,
+            Reexecution = reexecution,
+            Correct = correct,
+            Explanation = explanation,
+            Explained = ExplainedNames.Decide(hasScript: false, agrees: false),
+            Rule = "no script: " + why,
+        };
 }

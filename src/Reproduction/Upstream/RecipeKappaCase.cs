@@ -1,6 +1,6 @@
-using StrassenRepro.Crystallization.RandomStreams;
 using MathNet.Numerics.LinearAlgebra;
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Reproduction.Upstream;
 

@@ -1,5 +1,5 @@
-using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Reproduction.Upstream;
 
 namespace StrassenRepro.Tests.Reproduction.Upstream;

@@ -1,6 +1,6 @@
-using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.Crystallize;
+using StrassenRepro.Crystallization.RandomStreams;
 
 namespace StrassenRepro.Tests.Unit.Crystallize;
 

@@ -1,6 +1,6 @@
 using StrassenRepro.Crystallization;
-using StrassenRepro.Crystallization.Recovery;
 using StrassenRepro.Crystallization.RandomStreams;
+using StrassenRepro.Crystallization.Recovery;
 
 namespace StrassenRepro.Tests.Unit.Mutation.Recovery;
 
