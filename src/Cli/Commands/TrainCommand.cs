@@ -76,7 +76,7 @@ public static class TrainCommand
             else
             {
                 // The run's lines go before the verdict, so that the verdict is the last line.
-                VerifyCommand.PrintHuman(report, () =>
+                VerificationText.Print(report, () =>
                 {
                     var last = result.Curves.Count > 0 ? result.Curves[^1] : null;
                     var c = result.Config;

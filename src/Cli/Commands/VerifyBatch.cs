@@ -93,7 +93,7 @@ public static class VerifyBatch
             return ExitCodes.BadInput;
         }
         if (json) Output.WriteJson(report);
-        else VerifyCommand.PrintHuman(report);
+        else VerificationText.Print(report);
         return ExitOf(report);
     }
 

@@ -35,20 +35,4 @@ public static class VerifyRecovery
         if (!ObtainedSchemeFile.Write(outPath, file))
             Console.Error.WriteLine($"strassen-repro: no scheme exact over Z or Q was obtained; {outPath} not written");
     }
-
-    /// <summary>The recovery lines of the human output.</summary>
-    public static void PrintRecovery(RecoveryReport r, string outcomeAfter)
-    {
-        var o = Console.Out;
-        string verdict = r.Succeeded
-            ? $"succeeded: exact integer scheme{(r.CanonicalStrassen ? ", Strassen's own coefficients up to slot order and signs" : "")} (rounding margin {Output.Sci(r.RoundingMargin!.Value)})"
-            : r.Attempted ? $"failed: {r.Reason}" : $"not attempted: {r.Reason}";
-        o.WriteLine($"  recovery        {verdict}");
-        if (r.Succeeded)
-            o.WriteLine($"  basis change    P = {Show(r.P!)}, Q = {Show(r.Q!)}, R = {Show(r.R!)}");
-        o.WriteLine($"  after recovery  {outcomeAfter}");
-    }
-
-    private static string Show(double[][] m) =>
-        $"[[{m[0][0]:0.####}, {m[0][1]:0.####}], [{m[1][0]:0.####}, {m[1][1]:0.####}]]";
 }

@@ -1,0 +1,67 @@
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Recovery;
+
+namespace StrassenRepro.Cli;
+
+/// <summary>The human text of a verdict (verify, a batch row's detail, train): one place, so every command prints it alike.</summary>
+public static class VerificationText
+{
+    /// <param name="beforeVerdict">More lines of the same record (train's run), printed before the verdict.</param>
+    public static void Print(VerificationReport r, Action? beforeVerdict = null)
+    {
+        var o = Console.Out;
+        o.WriteLine($"{r.Path}{(r.Key is null ? "" : $" [{r.Key}]")}  ({r.Format}, shape <{string.Join(",", r.Shape)}>, {r.Slots} slots, {r.KeptSlots} kept)");
+        if (r.Layout is not null) o.WriteLine($"  layout          {r.Layout} ({r.LayoutChoice})");
+        o.WriteLine($"  delta           {Output.Sci(r.Delta)}");
+        o.WriteLine($"  arithmetic      {r.ExactArithmetic} ({Arithmetic(r.ExactArithmetic)})");
+        string field = r.ExactArithmetic == ExactArithmetic.Rational.ToWire() ? "Q" : r.Ring;
+        string brent = r.BrentValid ? "valid"
+            : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail";
+        o.WriteLine($"  Brent ({field,-2})      {brent}");
+        string of = r.TransferSkipped is null ? "un-rounded kept slots" : "mod 2";
+        o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} ({of})");
+        bool rational = r.ExactArithmetic == ExactArithmetic.Rational.ToWire();
+        string paper = rational ? " (of Q of the kept slots, as the paper defines it)" : "";
+        o.WriteLine($"  S(theta)        {r.STheta}{paper}");
+        o.WriteLine($"  outcome         {r.Outcome.ToWire()}");
+        o.WriteLine($"  Strassen's own  {(r.CanonicalStrassen ? "yes (up to slot order and signs)" : "no")}");
+        if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
+        else PrintTransfer(r);
+        if (r.Recovery is not null) PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!.Value.ToWire());
+        beforeVerdict?.Invoke();
+        o.WriteLine(r.Verdict);
+    }
+
+    private static string Arithmetic(string? wire) => wire switch
+    {
+        "integer" => "checked as given",
+        "rational" => "exact fractions, checked as given over Q",
+        _ => "real input: Q of it is checked",
+    };
+
+    private static void PrintTransfer(VerificationReport r)
+    {
+        var o = Console.Out;
+        o.WriteLine($"  transfer ({r.TransferOf}):");
+        o.WriteLine("      size   abs err f32   rel err f32   rel err f64   pass");
+        foreach (var t in r.Transfer)
+            o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   " +
+                        $"{Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
+    }
+
+    /// <summary>The recovery lines of the human output.</summary>
+    private static void PrintRecovery(RecoveryReport r, string outcomeAfter)
+    {
+        var o = Console.Out;
+        string verdict = r.Succeeded
+            ? $"succeeded: exact integer scheme{(r.CanonicalStrassen ? ", Strassen's own coefficients up to slot order and signs" : "")} (rounding margin {Output.Sci(r.RoundingMargin!.Value)})"
+            : r.Attempted ? $"failed: {r.Reason}" : $"not attempted: {r.Reason}";
+        o.WriteLine($"  recovery        {verdict}");
+        if (r.Succeeded)
+            o.WriteLine($"  basis change    P = {Show(r.P!)}, Q = {Show(r.Q!)}, R = {Show(r.R!)}");
+        o.WriteLine($"  after recovery  {outcomeAfter}");
+    }
+
+    private static string Show(double[][] m) =>
+        $"[[{m[0][0]:0.####}, {m[0][1]:0.####}], [{m[1][0]:0.####}, {m[1][1]:0.####}]]";
+}
