@@ -137,7 +137,13 @@ public sealed record StudyPreset
     /// <summary>The run, validated, with the smoke preset's shorter phases when it has them.</summary>
     public RunConfig Shaped(RunConfig c)
     {
-        if (Phase1Epochs is int e) c = c with { Phase1Epochs = e, ScheduleT0 = Math.Max(1, Math.Min(c.ScheduleT0, e)) };
+        // The smoke preset's Phase 1 is about Phase1Epochs steps: a protocol whose epoch is a pass over a fixed data
+        // set (rigorous-experiment: 1000 samples, 125 steps at B = 8) gets the epochs that make about that many steps.
+        if (Phase1Epochs is int e)
+        {
+            int epochs = Math.Max(1, (e + c.StepsPerEpoch - 1) / c.StepsPerEpoch);
+            c = c with { Phase1Epochs = epochs, ScheduleT0 = Math.Max(1, Math.Min(c.ScheduleT0, epochs)) };
+        }
         if (Phase2Steps is int s) c = c with { DecaySteps = s, RefineSteps = s, Phase2BatchSize = Math.Min(c.Phase2BatchSize, 64) };
         return c.Validated();
     }
