@@ -16,6 +16,9 @@ public static class HtmlReport
         table { border-collapse: collapse; margin: .6em 0 1.2em; font-size: .92em; }
         th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }
         th { background: #f3f3f3; }
+        td { overflow-wrap: anywhere; }
+        /* A table wider than the page scrolls inside its box; the page itself never gets wider than the window. */
+        div.wide { overflow-x: auto; max-width: 100%; }
         table.meta td:first-child { font-weight: 600; white-space: nowrap; }
         .verdict { font-weight: 700; white-space: nowrap; }
         .reproduced { color: #11632b; background: #e3f5e8; }
@@ -61,7 +64,7 @@ public static class HtmlReport
     static void AppendSummary(StringBuilder h, IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> anchors,
         ReportScope scope)
     {
-        h.AppendLine("<table class=\"summary\">").Append("<thead><tr>");
+        h.AppendLine("<div class=\"wide\">").AppendLine("<table class=\"summary\">").Append("<thead><tr>");
         foreach (var column in SummaryTable.Columns) h.Append($"<th>{Text(column)}</th>");
         h.AppendLine("</tr></thead>").AppendLine("<tbody>");
         for (int i = 0; i < claims.Count; i++)
@@ -75,7 +78,7 @@ public static class HtmlReport
              .Append($"<td>{Text(c.Rule)}</td>")
              .AppendLine("</tr>");
         }
-        h.AppendLine("</tbody>").AppendLine("</table>");
+        h.AppendLine("</tbody>").AppendLine("</table>").AppendLine("</div>");
     }
 
     static void AppendClaim(StringBuilder h, ClaimResult c, string anchor, IReadOnlyList<ReportFigure> figures,
@@ -148,7 +151,7 @@ public static class HtmlReport
     static void AppendTable(StringBuilder h, ReportTable table, bool heading)
     {
         if (heading) h.AppendLine($"<h3>{Text(table.Title)}</h3>");
-        h.AppendLine("<table>").Append("<thead><tr>");
+        h.AppendLine("<div class=\"wide\">").AppendLine("<table>").Append("<thead><tr>");
         foreach (var column in table.Columns) h.Append($"<th>{Text(column)}</th>");
         h.AppendLine("</tr></thead>").AppendLine("<tbody>");
         foreach (var row in table.Rows)
@@ -158,7 +161,7 @@ public static class HtmlReport
                 table.Columns.Count); k++) h.Append($"<td>{Text(k < row.Count ? row[k] : "")}</td>");
             h.AppendLine("</tr>");
         }
-        h.AppendLine("</tbody>").AppendLine("</table>");
+        h.AppendLine("</tbody>").AppendLine("</table>").AppendLine("</div>");
     }
 
     /// <summary>The verdict's colour; grey where the report cannot claim a finding.</summary>
