@@ -10,7 +10,8 @@ namespace StrassenRepro.Model;
 /// L1, with the R = 8 slots in one SIMD vector. Runs are split over threads; a run's arithmetic is the same code on
 /// the same numbers whatever the population, so results are population-independent by construction. It exists
 /// because libtorch's per-op cost on [P, 32, 8] tensors (tiny gemms, one per run) dominates; see README.
-/// Internal layout per run: 12 rows of R floats: U[:, x] (x = 0..3), V[:, y], W[z, :].
+/// Internal layout per run: rows of R floats, U[:, x] (x &lt; n m), V[:, y], W[z, :]; any shape or slot count other
+/// than &lt;2,2,2;8&gt; takes SlotVectorGradient (slots padded to whole vectors).
 /// </summary>
 public sealed class CpuPopulation : IPopulationEngine
 {
@@ -27,16 +28,27 @@ public sealed class CpuPopulation : IPopulationEngine
     public Shape Shape => _layout.Shape;
     private int Block => _layout.ParameterRows * Slots;
 
-    /// <summary>The R = 8, &lt;2,2,2&gt; vector path (8 slots in one Vector&lt;float&gt;); otherwise the scalar path.</summary>
-    private bool Vectorised => Slots == Vector<float>.Count && _layout == PairLayout.Square2;
+    /// <summary>The R = 8, &lt;2,2,2&gt; vector path (8 slots in one Vector&lt;float&gt;); otherwise SlotVectorGradient.</summary>
+    private readonly bool _vectorised;
+
+    /// <summary>
+    /// Whether engines made from now on take the specialised path at &lt;2,2,2;8&gt; (the default) or the general one
+    /// (other numbers: its sums run in another order): a switch for `bench train-throughput` to time both in one run.
+    /// </summary>
+    public static bool Specialised { get; set; } = true;
 
     public CpuPopulation(float[] initial, int size, int slots, int threads) : this(initial, size, slots, threads, Shape.Square2) { }
 
     public CpuPopulation(float[] initial, int size, int slots, int threads, Shape shape)
+        : this(initial, size, slots, threads, shape, Specialised) { }
+
+    /// <param name="specialised">false: SlotVectorGradient at &lt;2,2,2;8&gt; too (tests compare the two paths).</param>
+    internal CpuPopulation(float[] initial, int size, int slots, int threads, Shape shape, bool specialised)
     {
         Size = size;
         Slots = slots;
         _layout = new PairLayout(shape);
+        _vectorised = specialised && slots == Vector<float>.Count && _layout == PairLayout.Square2;
         _p = new float[size * Block];
         _m = new float[_p.Length];
         _v = new float[_p.Length];
@@ -61,7 +73,7 @@ public sealed class CpuPopulation : IPopulationEngine
         if (chunk >= Size || _parallel.MaxDegreeOfParallelism == 1)
         {
             // One chunk: no thread hand-off (the same arithmetic, so the same numbers).
-            var scratch = new Scratch(plan.Rows * _layout.Width, Block);
+            var scratch = new Scratch(plan.Rows * _layout.Width, Block, _layout, Slots);
             for (int run = 0; run < Size; run++)
             {
                 double l = RunStep(run, plan, bc1, bc2Sqrt, scratch);
@@ -69,7 +81,7 @@ public sealed class CpuPopulation : IPopulationEngine
             }
             return loss;
         }
-        Parallel.For(0, (Size + chunk - 1) / chunk, _parallel, () => new Scratch(plan.Rows * _layout.Width, Block), (c, _, scratch) =>
+        Parallel.For(0, (Size + chunk - 1) / chunk, _parallel, () => new Scratch(plan.Rows * _layout.Width, Block, _layout, Slots), (c, _, scratch) =>
         {
             for (int run = c * chunk; run < Math.Min(Size, (c + 1) * chunk); run++)
             {
@@ -81,10 +93,11 @@ public sealed class CpuPopulation : IPopulationEngine
         return loss;
     }
 
-    private sealed class Scratch(int batchFloats, int block)
+    private sealed class Scratch(int batchFloats, int block, PairLayout layout, int slots)
     {
         public readonly float[] Batch = new float[batchFloats];
         public readonly float[] Grad = new float[block];
+        public readonly SlotVectorGradient General = new(layout, slots);
     }
 
     private double RunStep(int run, StepPlan plan, double bc1, float bc2Sqrt, Scratch scratch)
@@ -95,9 +108,9 @@ public sealed class CpuPopulation : IPopulationEngine
             for (int row = 0; row < rows; row++) p[row * r + plan.DecaySlot[run]] *= plan.Decay;
         plan.Fill(run, scratch.Batch);
         var g = scratch.Grad.AsSpan();
-        double lossSum = Vectorised
+        double lossSum = _vectorised
             ? GradientsVector(p, scratch.Batch, plan.Rows, g)
-            : GradientsScalar(p, scratch.Batch, plan.Rows, g);
+            : scratch.General.Compute(p, scratch.Batch, plan.Rows, g);
         if (plan.ZeroGradients is not null)
             for (int s = 0; s < r; s++)
                 if (StepPlan.Has(plan.ZeroGradients, run, s))
@@ -254,61 +267,13 @@ public sealed class CpuPopulation : IPopulationEngine
         return lossSum;
     }
 
-    /// <summary>
-    /// The same computation for any slot count and shape, one slot at a time (for &lt;2,2,2&gt; the order of the float
-    /// operations of the original 2x2 loop: each sum left to right from its first term).
-    /// </summary>
-    private double GradientsScalar(ReadOnlySpan<float> p, float[] batch, int rows, Span<float> g)
-    {
-        int r = Slots, a = _layout.A, b = _layout.B, c = _layout.C, width = _layout.Width, w0 = a + b;
-        g.Clear();
-        Span<float> ua = stackalloc float[r], vb = stackalloc float[r], h = stackalloc float[r];
-        Span<float> d = stackalloc float[c];
-        float scale = 2f / ((float)c * rows);
-        double lossSum = 0;
-        for (int i = 0; i < rows; i++)
-        {
-            var s = batch.AsSpan(i * width, width);
-            for (int k = 0; k < r; k++)
-            {
-                float u = p[k] * s[0];
-                for (int x = 1; x < a; x++) u += p[x * r + k] * s[x];
-                float v = p[a * r + k] * s[a];
-                for (int y = 1; y < b; y++) v += p[(a + y) * r + k] * s[a + y];
-                ua[k] = u;
-                vb[k] = v;
-                h[k] = u * v;
-            }
-            for (int z = 0; z < c; z++)
-            {
-                float sum = 0;
-                for (int k = 0; k < r; k++) sum += p[(w0 + z) * r + k] * h[k];
-                float e = sum - s[w0 + z];
-                lossSum += (double)e * e;
-                d[z] = e * scale;
-            }
-            for (int k = 0; k < r; k++)
-            {
-                float dh = 0;
-                for (int z = 0; z < c; z++)
-                {
-                    g[(w0 + z) * r + k] += h[k] * d[z];
-                    dh += p[(w0 + z) * r + k] * d[z];
-                }
-                for (int x = 0; x < a; x++) g[x * r + k] += dh * vb[k] * s[x];
-                for (int y = 0; y < b; y++) g[(a + y) * r + k] += dh * ua[k] * s[a + y];
-            }
-        }
-        return lossSum;
-    }
-
     /// <summary>The hand-written gradient of one run on one batch, in the snapshot's order: U, V, Wt (for tests).</summary>
     internal float[] GradientOf(int run, float[] batch, int rows)
     {
         var g = new float[Block];
         var p = _p.AsSpan(run * Block, Block);
-        if (Vectorised) GradientsVector(p, batch, rows, g);
-        else GradientsScalar(p, batch, rows, g);
+        if (_vectorised) GradientsVector(p, batch, rows, g);
+        else new SlotVectorGradient(_layout, Slots).Compute(p, batch, rows, g);
         var single = new float[Block];
         Transpose(g, single, new SnapshotLayout(1, Slots, Shape), 0, toSnapshot: true);
         return single;

@@ -88,5 +88,18 @@ public class TrainCommandTests
         root.GetProperty("singleRunStepsPerSecond").GetDouble().Should().BePositive();
         root.GetProperty("ratio").GetDouble().Should().BeApproximately(
             root.GetProperty("runStepsPerSecond").GetDouble() / root.GetProperty("singleRunStepsPerSecond").GetDouble(), 1e-9);
+        // At <2,2,2;8> the cpu engine also times its general path (any shape) in the same run.
+        root.GetProperty("specialisedOverGeneralPath").GetDouble().Should().BeApproximately(
+            root.GetProperty("runStepsPerCpuSecond").GetDouble() / root.GetProperty("generalPathRunStepsPerCpuSecond").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void Bench_train_throughput_of_another_shape_has_no_general_path_row()
+    {
+        var result = CliRunner.Run("bench", "train-throughput", "--shape", "2,2,3", "--slots", "11", "--population", "4", "--steps", "10", "--threads", "1", "--json");
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("slots").GetInt32().Should().Be(11);
+        doc.RootElement.GetProperty("generalPathRunStepsPerCpuSecond").ValueKind.Should().Be(JsonValueKind.Null);
     }
 }

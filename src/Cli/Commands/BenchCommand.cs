@@ -45,6 +45,15 @@ public static class BenchCommand
                 try { scalarNormals = TrainThroughput.Measure(b, p, s, t, kind, product, r); }
                 finally { Pairs.Vectorised = true; }
             }
+            // The same population through the general path (any shape and slot count) at <2,2,2;8>: its cost over
+            // the specialised 8-lane path, measured in this one run.
+            ThroughputSample? general = null;
+            if (kind.Kind == EngineKind.Cpu && CpuPopulation.Specialised && product == Crystallization.Shape.Square2 && r is null or 8)
+            {
+                CpuPopulation.Specialised = false;
+                try { general = TrainThroughput.Measure(b, p, s, t, kind, product, r); }
+                finally { CpuPopulation.Specialised = true; }
+            }
             var single = TrainThroughput.Measure(b, 1, s, t, kind, product, r);
             // The overhead-bound baseline of the CPU engines: one run through libtorch, one small op at a time. The gpu
             // engine is measured without it, and so is a build without libtorch.
@@ -75,6 +84,8 @@ public static class BenchCommand
                 stepSeconds = many.StepSeconds,
                 scalarNormalsRunStepsPerCpuSecond = scalarNormals?.RunStepsPerCpuSecond,
                 vectorOverScalarNormals = many.RunStepsPerCpuSecond / scalarNormals?.RunStepsPerCpuSecond,
+                generalPathRunStepsPerCpuSecond = general?.RunStepsPerCpuSecond,
+                specialisedOverGeneralPath = many.RunStepsPerCpuSecond / general?.RunStepsPerCpuSecond,
                 singleRunStepsPerSecond = single.RunStepsPerSecond,
                 singleSeconds = single.Seconds,
                 ratio = many.RunStepsPerSecond / single.RunStepsPerSecond,
@@ -92,6 +103,9 @@ public static class BenchCommand
                 if (scalarNormals is not null)
                     Console.Out.WriteLine($"  scalar normals : {scalarNormals.RunStepsPerSecond,12:N0} run-steps/s ({scalarNormals.Seconds:F2} s, " +
                         $"{scalarNormals.RunStepsPerCpuSecond:N0} per CPU-second); vectorised / scalar per CPU-second = {result.vectorOverScalarNormals:F2}x");
+                if (general is not null)
+                    Console.Out.WriteLine($"  general path   : {general.RunStepsPerSecond,12:N0} run-steps/s ({general.Seconds:F2} s, " +
+                        $"{general.RunStepsPerCpuSecond:N0} per CPU-second); specialised / general per CPU-second = {result.specialisedOverGeneralPath:F2}x");
                 Console.Out.WriteLine($"  single run     : {result.singleRunStepsPerSecond,12:N0} run-steps/s ({single.Seconds:F2} s)");
                 Console.Out.WriteLine($"  ratio          : {result.ratio,12:F1}x");
                 if (torchSingle is not null)
