@@ -38,7 +38,7 @@ public static class ObtainedSchemeFile
         if (report.Recovery is { Succeeded: true, Scheme: { } rows })
         {
             metadata["obtainedBy"] = "lattice recovery";
-            return SchemeJson.Write(Scheme.FromRows(new Shape(rows.Shape[0], rows.Shape[1], rows.Shape[2]), rows.U, rows.V, rows.W), metadata);
+            return SchemeJson.Write(rows.ToScheme(), metadata);
         }
         if (!valid) return null;
         metadata["obtainedBy"] = "as given (exact fractions, checked over Q)";

@@ -10,4 +10,9 @@ public sealed record SchemeRows(
     [property: JsonPropertyName("W")] double[][] W)
 {
     public static SchemeRows Of(Scheme s) => new([s.Shape.N, s.Shape.M, s.Shape.P], s.URows(), s.VRows(), s.WRows());
+
+    /// <summary>The scheme these rows hold; Scheme.FromRows refuses rows that do not fit the shape.</summary>
+    public Scheme ToScheme() => Shape.Length == 3
+        ? Scheme.FromRows(new Crystallization.Shape(Shape[0], Shape[1], Shape[2]), U, V, W)
+        : throw new SchemeFormatException($"a shape has 3 dimensions, not {Shape.Length}");
 }

@@ -43,7 +43,7 @@ public sealed record DiscoveredRun(string ConfigHash, long Seed, Outcome? Outcom
         if (v.STheta == 1 && BrentCheck.IsValid(rounded)) return (ExactBy.Rounding, rounded);
         if (v.Recovery is { Succeeded: true, Scheme: { } rows })
         {
-            var recovered = Scheme.FromRows(new Shape(rows.Shape[0], rows.Shape[1], rows.Shape[2]), rows.U, rows.V, rows.W);
+            var recovered = rows.ToScheme();
             if (BrentCheck.IsValid(recovered)) return (ExactBy.LatticeRecovery, recovered);
         }
         if (crystallize?.Invoke(kept) is { } found && DiscoveryCrystallizer.IsExact(found)) return (ExactBy.Crystallizer, found);

@@ -26,7 +26,7 @@ public sealed record RunRecord
     /// <summary>The final weights as a scheme (only for runs that did not diverge).</summary>
     public Scheme Scheme() => Weights is null
         ? throw new InvalidOperationException($"run {ConfigHash[..16]} diverged: it has no weights")
-        : Crystallization.Scheme.FromRows(new Shape(Weights.Shape[0], Weights.Shape[1], Weights.Shape[2]), Weights.U, Weights.V, Weights.W);
+        : Weights.ToScheme();
 
     /// <summary>The slots the verification kept (the pruned scheme the outcome is about).</summary>
     public Scheme KeptScheme() => Verification.KeptOf(Scheme());
