@@ -152,9 +152,7 @@ public static class PopulationTrainer
                 Parallel.For(0, _p, _parallel, i => Initialize(_runs[i], initial, i));
             using IPopulationEngine population = _engine.Kind switch
             {
-                EngineKind.Torch when _shape.Shape != Shape.Square2 =>
-                    throw new ArgumentException($"the torch engine trains <2,2,2> only, not {_shape.Shape}: use --engine cpu or gpu"),
-                EngineKind.Torch => new TorchPopulation(initial, _p, _r),
+                EngineKind.Torch => new TorchPopulation(initial, _p, _r, _shape.Shape),
                 EngineKind.Gpu => new GpuPopulation(_engine.OpenDevice()!, initial, _p, _r, _runs.Select(r => r.DataKey).ToArray(),
                     _shape.DataMode.IsFresh ? null : _data.Select(d => d.TrainingSet!).ToArray(), _shape.Shape),
                 _ => new CpuPopulation(initial, _p, _r, _threads, _shape.Shape),

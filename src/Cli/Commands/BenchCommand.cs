@@ -33,8 +33,6 @@ public static class BenchCommand
             var product = parse.GetValue(shape) is string text ? ShapeOption.Parse(text) : Crystallization.Shape.Square2;
             int? r = parse.GetValue(slots);
             if (r is < 1 or > 64) throw new UsageException($"--slots {r} is not in 1..64");
-            if (kind.Kind == EngineKind.Torch && product != Crystallization.Shape.Square2)
-                throw new UsageException("--engine torch trains <2,2,2> only");
             var many = TrainThroughput.Measure(b, p, s, t, kind, product, r);
             // The cpu engine draws its normals vectorised where AVX2 is there; the same population with the scalar
             // draw (the same numbers) gives the speed-up in this one run.
@@ -60,8 +58,7 @@ public static class BenchCommand
             var torchSingle = kind.Kind switch
             {
                 EngineKind.Torch => single,
-                EngineKind.Cpu when LibTorch.Available && product == Crystallization.Shape.Square2 && r is null or 8 =>
-                    TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch),
+                EngineKind.Cpu when LibTorch.Available => TrainThroughput.Measure(b, 1, s, t, EngineKind.Torch, product, r),
                 _ => null,
             };
             var device = kind.Describe();
