@@ -1,6 +1,6 @@
 namespace StrassenRepro.Model;
 
-/// <summary>A population of runs that can take optimizer steps; parameters exchanged as [3, P, R, 4] (U, V, Wt).</summary>
+/// <summary>A population of runs that can take optimizer steps; parameters exchanged in SnapshotLayout's order (U, V, Wt blocks).</summary>
 public interface IPopulationEngine : IDisposable
 {
     int Size { get; }

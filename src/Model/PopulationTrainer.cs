@@ -17,7 +17,7 @@ namespace StrassenRepro.Model;
 /// </summary>
 public static class PopulationTrainer
 {
-    /// <param name="initial">Optional start [3, P, R, 4] (U, V, Wt) instead of each run's seeded init (for experiments and tests).</param>
+    /// <param name="initial">Optional start in SnapshotLayout's order (U, V, Wt; [3, P, R, 4] for &lt;2,2,2&gt;) instead of each run's seeded init (for experiments and tests).</param>
     /// <param name="engine">The engine (and device) to train on; null = the cpu engine.</param>
     /// <param name="clock">When given, receives how long set-up, the optimizer steps and the hand-off took.</param>
     /// <param name="cancel">Checked after every step: a stopped population returns nothing (it throws).</param>
