@@ -29,12 +29,20 @@ public class DiscoveryTests
     public void A_product_outside_the_table_has_no_best_known_rank() => BestKnownRanks.Of(new Shape(4, 4, 4)).Should().BeNull();
 
     [Fact]
-    public void The_plan_trains_rank_plus_one_slots_of_the_shape_with_independent_inits()
+    public void The_plan_trains_rank_slots_of_the_shape_with_independent_inits()
     {
         var plan = new DiscoveryTarget(new Shape(2, 2, 3), 11) { Runs = 3, FirstSeed = 5 }.Plan().ToList();
         plan.Select(c => c.Seed).Should().Equal(5, 6, 7);
-        plan.Should().OnlyContain(c => c.Shape == new Shape(2, 2, 3) && c.Slots == 12 && c.TargetSlots == 11
+        plan.Should().OnlyContain(c => c.Shape == new Shape(2, 2, 3) && c.Slots == 11 && c.TargetSlots == 11
             && c.Init == Model.InitKind.Independent && c.Protocol == "train-strassen");
+    }
+
+    [Fact]
+    public void More_slots_than_the_rank_are_pruned_down_to_it()
+    {
+        var plan = new DiscoveryTarget(new Shape(2, 2, 3), 11) { Runs = 1, Slots = 13 }.Plan().Single();
+        plan.Slots.Should().Be(13);
+        plan.TargetSlots.Should().Be(11);
     }
 
     [Theory]

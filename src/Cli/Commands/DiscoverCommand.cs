@@ -14,7 +14,7 @@ public static class DiscoverCommand
         var shape = new Option<string>("--shape") { Description = "The product n,m,p (A is n x m, B is m x p), each 1..8", Required = true };
         var rank = new Option<int>("--rank") { Description = "Slots the runs are pruned to: the rank of the schemes sought", Required = true };
         var runs = new Option<int>("--runs") { Description = "Runs (seeds 1..N)", DefaultValueFactory = _ => 20 };
-        var slots = new Option<int?>("--slots") { Description = "Slots at the start (default: rank + 1; one is pruned per slot above rank)" };
+        var slots = new Option<int?>("--slots") { Description = "Slots at the start (default: rank; Phase 2 prunes one at a time down to rank)" };
         var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", DefaultValueFactory = _ => 32 };
         var steps = new Option<int?>("--steps") { Description = "Phase 1 steps (default: the protocol's 30000)" };
         var phase2 = new Option<int?>("--phase2-steps") { Description = "Decay and refinement steps of Phase 2, each (default: the protocol's 2000 and 10000)" };

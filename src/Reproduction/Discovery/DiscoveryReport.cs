@@ -30,6 +30,9 @@ public static class DiscoveryReport
         ("exact after crystallization", s.ExactAfterCrystallization, WilsonInterval.Of(s.ExactAfterCrystallization, s.Trained)),
     ];
 
+    private static string Slots(DiscoveryTarget t) =>
+        t.StartSlots == t.Rank ? $"{t.Rank} slots, none pruned" : $"{t.StartSlots} slots pruned to {t.Rank}";
+
     private static string Markdown(DiscoverySummary s, IReadOnlyList<FigureSpec> figures, IReadOnlyList<string> paths)
     {
         var t = s.Target;
@@ -38,7 +41,7 @@ public static class DiscoveryReport
         md.AppendLine();
         string best = s.BestKnownRank is int r ? $"{r}" : "not in our table";
         md.AppendLine($"{s.Trained} runs (seeds {t.FirstSeed}..{t.FirstSeed + t.Runs - 1}, protocol `train-strassen`, " +
-            $"{t.StartSlots} slots pruned to {t.Rank}, B = {t.BatchSize}); {s.Diverged} diverged. Best known rank of " +
+            $"{Slots(t)}, B = {t.BatchSize}); {s.Diverged} diverged. Best known rank of " +
             $"{t.Shape}: {best}.");
         md.AppendLine();
         md.AppendLine("| | runs | share [95% CI] |");
