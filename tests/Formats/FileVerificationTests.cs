@@ -61,7 +61,10 @@ public class FileVerificationTests
     public void The_obtained_scheme_is_the_input_as_given_Q_of_it_recovered_or_its_exact_fractions()
     {
         var asGiven = FileVerification.Verify(new FileVerificationRequest(WriteScheme(KnownSchemes.Strassen())));
-        ObtainedBy(ObtainedSchemeFile.Json(asGiven)!).Should().Be("as given (integers)");
+        var asGivenJson = ObtainedSchemeFile.Json(asGiven)!;
+        ObtainedBy(asGivenJson).Should().Be("as given (integers)");
+        // The file names the input it was obtained from.
+        JsonNode.Parse(asGivenJson)!["metadata"]!["source"]!.GetValue<string>().Should().Be(asGiven.Report.Path).And.NotBeEmpty();
 
         var nearMiss = KnownSchemes.Strassen().UFlat.ToArray().Select(c => c + 0.01).ToArray();
         var s = KnownSchemes.Strassen();
