@@ -17,6 +17,6 @@ public sealed record CrystallizeStats
     /// <summary>Fixes that raised the residual above the bound and were undone.</summary>
     public int BackOffs { get; init; }
 
-    /// <summary>The rounding grids tried (1: integers only, 2: integers, then fractions).</summary>
+    /// <summary>Rounding runs: each grid a rounding attempt went through counts once.</summary>
     public int Passes { get; init; }
 }

@@ -7,6 +7,7 @@ namespace StrassenRepro.Crystallization.Crystallize;
 /// after which the residual stays above AcceptResidual is undone and the next candidate tried. Each kept
 /// fix removes one degree of freedom from the solution set (the symmetries and any family of schemes), so
 /// once those are used up the remaining coefficients converge onto the grid and are snapped together.
+/// A search that stops may go on on a finer grid (Run(grid, candidates)): its fixes stay, being on that grid too.
 /// </summary>
 public sealed class RoundingSearch
 {
@@ -29,14 +30,19 @@ public sealed class RoundingSearch
     }
 
     /// <summary>The grid value of every coefficient when the search fixes them all, else null and the reason.</summary>
-    public (Fraction[]? Values, string? Reason) Run()
+    public (Fraction[]? Values, string? Reason) Run() => Run(_grid, _options.CandidatesPerStep);
+
+    /// <summary>
+    /// Run on `grid` from where the search stands (its fixes kept), trying up to `candidatesPerStep` single fixes.
+    /// </summary>
+    public (Fraction[]? Values, string? Reason) Run(RationalGrid grid, int candidatesPerStep)
     {
         while (true)
         {
             var free = FreeIndices();
             if (free.Count == 0) return (_fixed.Select(f => f!.Value).ToArray(), null);
             if (_budget.Exhausted) return (null, $"the budget ran out with {free.Count} coefficients still free");
-            var values = free.Select(i => (Index: i, Nearest: _grid.Nearest(_x[i])))
+            var values = free.Select(i => (Index: i, Nearest: grid.Nearest(_x[i])))
                 .OrderBy(c => c.Nearest.Cost).ThenBy(c => c.Index)
                 .Select(c => new FixCandidate([c.Index], [c.Nearest.Value], c.Nearest.Cost)).ToList();
             var snap = values.TakeWhile(c => c.Cost <= _options.SnapTolerance).ToList();
@@ -45,7 +51,7 @@ public sealed class RoundingSearch
             if (snap.Count > 0 && TryFix(new FixCandidate(snap.SelectMany(c => c.Indices).ToArray(),
                     snap.SelectMany(c => c.Values).ToArray(), 0))) continue;
             bool kept = false;
-            foreach (var c in values.Take(_options.CandidatesPerStep))
+            foreach (var c in values.Take(candidatesPerStep))
             {
                 if (TryFix(c))
                 {

@@ -11,7 +11,9 @@ namespace StrassenRepro.Crystallization.Crystallize;
 /// <item>slot gauge (largest U_r, V_r entries +1), then Levenberg-Marquardt to converge the real scheme;</item>
 /// <item>a change of basis that makes the rank-one slots' directions axis-aligned (BasisAlignment), then the
 ///   diagonal scalings that bring the nonzero coefficients closest to +-1 (ScaleBalance);</item>
-/// <item>rounding with re-optimisation (RoundingSearch), on the integers, then on small fractions;</item>
+/// <item>rounding with re-optimisation (RoundingSearch), on the integers, then on small fractions, in several
+///   attempts from the balanced scheme (the last one zeroing first); an integral result ends the search, else
+///   the first dyadic (or else rational) one is returned;</item>
 /// <item>the exact Brent check of the rounded scheme over Q (and over Z for an integer one).</item>
 /// </list>
 /// Deterministic for given options (no randomness; only an optional time limit depends on the machine).
@@ -49,26 +51,62 @@ public static class SchemeCrystallizer
         var start = system.Pack(ScaleBalance.Balance(aligned));
         string reason = "";
         int passes = 0, fixedCount = 0, backOffs = 0;
-        foreach (var grid in Grids(options))
+        RationalScheme? best = null;
+        foreach (var attempt in Attempts(options))
         {
-            passes++;
-            var search = new RoundingSearch(system, start, grid, options, budget);
-            var (values, why) = search.Run();
-            backOffs += search.BackOffs;
-            fixedCount = search.FixedCount;
-            if (values is not null)
+            // Each attempt restarts from the balanced scheme; within one, a grid goes on where the coarser one stopped.
+            var search = new RoundingSearch(system, start, attempt[0].Grid, options, budget);
+            foreach (var (grid, candidates) in attempt)
             {
-                var exact = Assemble(keptSlots.Shape, keptSlots.Rank, values);
-                // The search keeps a fix only when the float residual is tiny; the exact check decides.
-                if (BrentCheck.Exact(exact).IsValid)
-                    return Success(before, exact, budget, Stats(budget, values.Length, backOffs, passes));
-                why = "the rounded scheme fails the exact Brent check";
+                passes++;
+                var (values, why) = search.Run(grid, candidates);
+                fixedCount = search.FixedCount;
+                if (values is not null)
+                {
+                    var exact = Assemble(keptSlots.Shape, keptSlots.Rank, values);
+                    // The search keeps a fix only when the float residual is tiny; the exact check decides.
+                    if (BrentCheck.Exact(exact).IsValid)
+                    {
+                        if (Preference(exact) == 0)
+                            return Success(before, exact, budget, Stats(budget, values.Length, backOffs + search.BackOffs, passes));
+                        if (best is null || Preference(exact) < Preference(best)) best = exact;
+                        break;
+                    }
+                    reason = $"rounding on {Describe(grid)}: the rounded scheme fails the exact Brent check";
+                    break;
+                }
+                reason = $"rounding on {Describe(grid)}: {why}";
+                if (budget.Exhausted) break;
             }
-            reason = $"rounding on {Describe(grid)}: {why}";
+            backOffs += search.BackOffs;
             if (budget.Exhausted) break;
         }
+        if (best is not null)
+            return Success(before, best, budget, Stats(budget, system.VariableCount, backOffs, passes));
         return CrystallizeResult.Failed(before, reason, budget.History, Stats(budget, fixedCount, backOffs, passes));
     }
+
+    /// <summary>
+    /// The rounding attempts, each a sequence of grids (and single fixes tried per step) run by one search.
+    /// </summary>
+    private static IEnumerable<(RationalGrid Grid, int Candidates)[]> Attempts(CrystallizeOptions o)
+    {
+        var grids = Grids(o).ToArray();
+        int k = o.CandidatesPerStep;
+        for (int i = 0; i < grids.Length; i++) yield return grids[i..].Select(g => (g, k)).ToArray();
+        // Zeros first: a trained point lies on a family of schemes, and greedy fixes to nonzero values can leave
+        // it at irrational points; zeroing what the family allows first keeps it sparse and rational more often.
+        // Zero is a value of every grid; the smallest entries are not always the ones that can vanish, so it
+        // looks further than the other steps.
+        yield return [(new RationalGrid(1, 0), ZeroCandidateFactor * k), .. grids.Select(g => (g, k))];
+    }
+
+    /// <summary>How many times CandidatesPerStep the zeros-first step tries.</summary>
+    public const int ZeroCandidateFactor = 5;
+
+    /// <summary>0 for an integral scheme, 1 for a dyadic one (float64 holds it exactly), 2 for other fractions.</summary>
+    private static int Preference(RationalScheme s) =>
+        s.IsIntegral ? 0 : RationalScheme.FromDyadic(s.ToScheme()) is not null ? 1 : 2;
 
     private static IEnumerable<RationalGrid> Grids(CrystallizeOptions o)
     {
@@ -80,7 +118,7 @@ public static class SchemeCrystallizer
 
     private static string Describe(RationalGrid g) =>
         g.MaxDenominator > 1 ? $"fractions with denominators up to {g.MaxDenominator}"
-        : g.MaxMagnitude == 1 ? "{-1, 0, 1}" : $"integers up to {g.MaxMagnitude}";
+        : g.MaxMagnitude == 0 ? "zeros" : g.MaxMagnitude == 1 ? "{-1, 0, 1}" : $"integers up to {g.MaxMagnitude}";
 
     private static CrystallizeStats Stats(SolveBudget b, int fixedCount, int backOffs, int passes) =>
         new()

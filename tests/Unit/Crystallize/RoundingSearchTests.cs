@@ -41,6 +41,30 @@ public class RoundingSearchTests
     }
 
     [Fact]
+    public void A_search_stopped_on_one_grid_goes_on_on_a_finer_one_keeping_its_fixes()
+    {
+        var budget = new SolveBudget(1000, null);
+        var search = new RoundingSearch(Inner, Halves, new RationalGrid(1, 1), Options, budget);
+        search.Run().Values.Should().BeNull();
+        search.FixedCount.Should().Be(8);
+        int solves = budget.Solves;
+        var (values, reason) = search.Run(new RationalGrid(2, 1), 6);
+        reason.Should().BeNull();
+        values!.Select(v => v.ToDouble()).Should().Equal(Halves);
+        // One snap of the two halves: the eight fixes on {-1, 0, 1} were kept.
+        budget.Solves.Should().Be(solves + 1);
+        search.BackOffs.Should().Be(2);
+    }
+
+    [Fact]
+    public void The_candidates_per_step_of_a_run_bound_its_single_fixes()
+    {
+        var search = Search(new RationalGrid(1, 1), Halves);
+        search.Run(new RationalGrid(1, 1), 1).Values.Should().BeNull();
+        search.BackOffs.Should().Be(1);
+    }
+
+    [Fact]
     public void A_backed_off_fix_leaves_the_coefficients_as_they_were()
     {
         // Start slightly off the halves: the snap fixes U and V, the solve moves W back onto 1/2; the
