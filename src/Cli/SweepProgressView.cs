@@ -25,7 +25,8 @@ public sealed class SweepProgressView
                     // Nothing to train (checkpoint-only claims) shows as done, not as 0 of 0 forever.
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Total == 0 ? 1 : p.Done;
-                    task.Description = p.Total == 0 ? NothingToTrain
+                    task.Description = p.Stage == SweepStage.Crystallizing ? "crystallizing runs"
+                        : p.Total == 0 ? NothingToTrain
                         : p.BatchSize > 0 ? $"runs (B = {p.BatchSize})" : "runs";
                 }));
             });
@@ -36,10 +37,16 @@ public sealed class SweepProgressView
 
     public static string Line(SweepProgress p)
     {
+        if (p.Stage == SweepStage.Crystallizing)
+            return $"strassen-repro: {p.Done}/{p.Total} stored runs crystallized, elapsed {p.Elapsed:hh\\:mm\\:ss}, ETA {Eta(p)}";
         if (p.Total == 0) return $"strassen-repro: {NothingToTrain}";
+        return $"strassen-repro: {p.Done}/{p.Total} runs stored ({p.SkippedAsStored} from before){(p.BatchSize > 0 ? $", last population B = {p.BatchSize}" : "")}, elapsed {p.Elapsed:hh\\:mm\\:ss}, ETA {Eta(p)}";
+    }
+
+    private static string Eta(SweepProgress p)
+    {
         double perRun = p.Done > p.SkippedAsStored ? p.Elapsed.TotalSeconds / (p.Done - p.SkippedAsStored) : double.NaN;
-        string eta = double.IsNaN(perRun) ? "?" : TimeSpan.FromSeconds(perRun * (p.Total - p.Done)).ToString(@"hh\:mm\:ss");
-        return $"strassen-repro: {p.Done}/{p.Total} runs stored ({p.SkippedAsStored} from before){(p.BatchSize > 0 ? $", last population B = {p.BatchSize}" : "")}, elapsed {p.Elapsed:hh\\:mm\\:ss}, ETA {eta}";
+        return double.IsNaN(perRun) ? "?" : TimeSpan.FromSeconds(perRun * (p.Total - p.Done)).ToString(@"hh\:mm\:ss");
     }
 
     /// <summary>Reports synchronously (System.Progress would post to the thread pool and lose ordering).</summary>

@@ -13,6 +13,7 @@ public class DiscoverCommandTests
             "--phase2-steps", "20", "--out", dir, "--json"];
         var first = CliRunner.Run(args);
         first.ExitCode.Should().BeOneOf([0, 1], first.StdErr);
+        first.StdErr.Should().Contain("strassen-repro: 2/2 stored runs crystallized");
         using var doc = JsonDocument.Parse(first.StdOut);
         var root = doc.RootElement;
         root.GetProperty("runs").GetInt32().Should().Be(2);

@@ -1,5 +1,6 @@
 using StrassenRepro.Crystallization;
 using StrassenRepro.Reproduction.Discovery;
+using StrassenRepro.Reproduction.Sweep;
 
 namespace StrassenRepro.Tests.Reproduction;
 
@@ -53,5 +54,55 @@ public class DiscoveryTests
     {
         var act = () => new DiscoveryTarget(new Shape(2, 2, 3), rank) { Runs = runs, Slots = slots }.Validated();
         act.Should().Throw<ArgumentException>();
+    }
+
+    private sealed class Recorder : IProgress<SweepProgress>
+    {
+        public List<SweepProgress> Reports { get; } = [];
+
+        public void Report(SweepProgress value)
+        {
+            lock (Reports) Reports.Add(value);
+        }
+    }
+
+    private static DiscoverOptions Small(string dir, Func<Scheme, Scheme?>? crystallize) => new()
+    {
+        Target = new DiscoveryTarget(new Shape(1, 1, 2), 2) { Runs = 3, Phase1Epochs = 150, Phase2Steps = 20 },
+        OutDir = dir,
+        Threads = 2,
+        Crystallize = crystallize,
+    };
+
+    [Fact]
+    public void Stored_runs_are_crystallized_side_by_side_with_progress_in_order_and_in_seed_order()
+    {
+        var progress = new Recorder();
+        var summary = Discoverer.Run(Small(TempFolder.Path("discover-progress"), DiscoveryCrystallizer.Exact), progress);
+        var reports = progress.Reports;
+        var crystallizing = reports.Where(r => r.Stage == SweepStage.Crystallizing).ToList();
+        crystallizing.Select(r => r.Done).Should().Equal(0, 1, 2, 3);
+        crystallizing.Should().OnlyContain(r => r.Total == 3);
+        reports.TakeWhile(r => r.Stage == SweepStage.Training).Should().NotBeEmpty("training comes first");
+        summary.Runs.Select(r => r.Seed).Should().Equal(1, 2, 3);
+    }
+
+    [Fact]
+    public void A_stop_while_crystallizing_leaves_every_run_stored_and_writes_no_report()
+    {
+        var dir = TempFolder.Path("discover-stop");
+        using var stop = new CancellationTokenSource();
+        Scheme? StopHere(Scheme kept)
+        {
+            stop.Cancel();
+            return null;
+        }
+        var options = Small(dir, StopHere) with { Threads = 1 };
+        var act = () => Discoverer.Run(options, null, stop.Token);
+        var e = act.Should().Throw<SweepInterruptedException>().Which;
+        e.StoredRuns.Should().Be(3);
+        e.PlannedRuns.Should().Be(3);
+        File.Exists(Path.Combine(dir, "discovery.md")).Should().BeFalse();
+        Discoverer.Run(options with { Resume = true }).Runs.Should().HaveCount(3, "--resume does the crystallization again");
     }
 }

@@ -32,13 +32,45 @@ public static class Discoverer
             throw new SweepInterruptedException(store.Path, planned.Count(c => stored.Contains(c.Hash())), planned.Count);
         }
         var hashes = planned.Select(c => c.Hash()).ToHashSet();
-        var runs = store.All().Where(r => hashes.Contains(r.ConfigHash))
-            .Select(r => DiscoveredRun.Of(RunCodec.Decode(r.RecordJson), o.Crystallize))
-            .OrderBy(r => r.Seed).ToList();
+        var records = store.All().Where(r => hashes.Contains(r.ConfigHash)).Select(r => RunCodec.Decode(r.RecordJson)).ToList();
+        var runs = Crystallize(records, o, progress, cancel, store.Path);
         var summary = DiscoverySummary.Of(target, runs);
         WriteSchemes(o.OutDir, summary);
         DiscoveryReport.Write(o.OutDir, summary);
         return summary;
+    }
+
+    /// <summary>
+    /// Every stored run to a DiscoveredRun, runs side by side on the sweep's threads (each run's result depends on it
+    /// alone), in seed order. A stop between runs ends the job with every run stored: --resume does this part again.
+    /// </summary>
+    private static List<DiscoveredRun> Crystallize(List<RunRecord> records, DiscoverOptions o, IProgress<SweepProgress>? progress,
+        CancellationToken cancel, string databasePath)
+    {
+        var runs = new DiscoveredRun[records.Count];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int done = 0;
+        var gate = new object();
+        progress?.Report(new SweepProgress(0, records.Count, 0, 0, clock.Elapsed, SweepStage.Crystallizing));
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = o.Threads > 0 ? o.Threads : Environment.ProcessorCount,
+            CancellationToken = cancel,
+        };
+        try
+        {
+            Parallel.For(0, records.Count, parallel, i =>
+            {
+                runs[i] = DiscoveredRun.Of(records[i], o.Crystallize);
+                // One report at a time, in order, so a progress line never goes backwards.
+                lock (gate) progress?.Report(new SweepProgress(++done, records.Count, 0, 0, clock.Elapsed, SweepStage.Crystallizing));
+            });
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            throw new SweepInterruptedException(databasePath, records.Count, records.Count);
+        }
+        return [.. runs.OrderBy(r => r.Seed)];
     }
 
     /// <summary>OUT/schemes/n-m-p-rank-R-k.json, one per distinct scheme, fewest additions first.</summary>
