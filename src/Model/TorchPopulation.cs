@@ -161,7 +161,14 @@ public sealed class TorchPopulation : IPopulationEngine
     public void ScaleSlots(float[] factors)
     {
         using var scope = torch.NewDisposeScope();
-        _params.mul_(_square ? torch.tensor(factors, new long[] { 1, Size, Slots, 1 }) : torch.tensor(Spread(factors, true)));
+        if (_square)
+        {
+            _params.mul_(torch.tensor(factors, new long[] { 1, Size, Slots, 1 }));
+            return;
+        }
+        // Per slot, as ZeroSlots does: each block's view broadcasts the [P, R, 1] factors over its row.
+        var perSlot = torch.tensor(factors, new long[] { Size, Slots, 1 });
+        foreach (var block in Blocks(_params)) block.mul_(perSlot);
     }
 
     /// <summary>Sets masked slots (bool [P, R], true = zero) of the parameters to +0.</summary>
@@ -182,24 +189,23 @@ public sealed class TorchPopulation : IPopulationEngine
 
     /// <summary>One value per run, broadcast over the run's parameters ([1, P, 1, 1] or spread over the flat layout).</summary>
     private Tensor PerRun(float[] values) =>
-        _square ? torch.tensor(values, new long[] { 1, Size, 1, 1 }) : torch.tensor(Spread(values, false));
+        _square ? torch.tensor(values, new long[] { 1, Size, 1, 1 }) : torch.tensor(Spread(values));
 
     /// <summary>
-    /// Per run (perSlot false: values [P]) or per run and slot (values [P, R]) to one value per parameter in the flat
-    /// layout: elementwise ops on the three blocks then need no broadcasting rules of their own.
+    /// One value per run ([P]) to one value per parameter in the flat layout: elementwise ops on the whole tensor
+    /// (Adam's m, v and denominator included) then need no broadcasting rules of their own.
     /// </summary>
-    private T[] Spread<T>(T[] values, bool perSlot)
+    private T[] Spread<T>(T[] values)
     {
         var at = new SnapshotLayout(Size, Slots, Shape);
         var spread = new T[at.Length];
+        int a = Slots * _layout.A, b = Slots * _layout.B, c = Slots * _layout.C;
         for (int run = 0; run < Size; run++)
-            for (int s = 0; s < Slots; s++)
-            {
-                var value = values[perSlot ? run * Slots + s : run];
-                spread.AsSpan(at.U(run) + s * _layout.A, _layout.A).Fill(value);
-                spread.AsSpan(at.V(run) + s * _layout.B, _layout.B).Fill(value);
-                spread.AsSpan(at.Wt(run) + s * _layout.C, _layout.C).Fill(value);
-            }
+        {
+            spread.AsSpan(at.U(run), a).Fill(values[run]);
+            spread.AsSpan(at.V(run), b).Fill(values[run]);
+            spread.AsSpan(at.Wt(run), c).Fill(values[run]);
+        }
         return spread;
     }
 
@@ -239,7 +245,7 @@ public sealed class TorchPopulation : IPopulationEngine
     {
         using var scope = torch.NewDisposeScope();
         var saved = torch.tensor(snapshot, _params.shape);
-        var mask = _square ? torch.tensor(keep, new long[] { 1, Size, 1, 1 }) : torch.tensor(Spread(keep, false));
+        var mask = _square ? torch.tensor(keep, new long[] { 1, Size, 1, 1 }) : torch.tensor(Spread(keep));
         _params.copy_(torch.where(mask, saved, _params));
     }
 
