@@ -38,4 +38,8 @@ public class TransferBenchmarks
 
     [Benchmark]
     public int Whole_transfer_row() => TransferTest.Run(_strassen, [Levels]).Count;
+
+    /// <summary>The exact transfer at the same size (int64 for Strassen): what VALID rests on.</summary>
+    [Benchmark]
+    public int Exact_transfer_row() => ExactTransfer.Run(RationalScheme.FromDyadic(_strassen)!, [Levels]).Count;
 }

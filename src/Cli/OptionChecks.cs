@@ -1,5 +1,7 @@
 using System.Globalization;
 using StrassenRepro.Crystallization;
+using StrassenRepro.Formats;
+using StrassenRepro.Reproduction;
 
 namespace StrassenRepro.Cli;
 
@@ -30,6 +32,37 @@ public static class OptionChecks
     /// <summary>A count that must be positive when given.</summary>
     public static int? Positive(int? value, string option) =>
         value is < 1 ? throw new UsageException($"{option} must be at least 1") : value;
+
+    /// <summary>
+    /// --key and --layout given where they mean nothing are refused, not ignored: --layout only for .pt / .pth
+    /// checkpoints, --key for .npz archives and checkpoints. Of several files, at least one must take it (it
+    /// applies to those).
+    /// </summary>
+    public static void ReaderOptions(IReadOnlyList<string> files, string? key, string? layout)
+    {
+        string which = files.Count == 1
+            ? $"not to {Path.GetFileName(files[0])}"
+            : $"and none of the {files.Count} files is one";
+        if (layout is not null && !files.Any(SchemeReader.TakesLayout))
+            throw new UsageException($"--layout applies only to .pt / .pth checkpoints, {which}");
+        if (key is not null && !files.Any(SchemeReader.TakesKey))
+            throw new UsageException($"--key applies only to .npz archives and .pt / .pth checkpoints, {which}");
+    }
+
+    /// <summary>A file the command will write (--out, --onnx, --jsonl): its folder exists and takes a file.</summary>
+    public static string? OutputFile(string? path, string option)
+    {
+        if (path is null) return null;
+        try
+        {
+            Reproduction.OutputFile.Check(path);
+        }
+        catch (OutputFileException e)
+        {
+            throw new UsageException($"{option}: {e.Message}");
+        }
+        return path;
+    }
 
     /// <summary>Transfer sizes 1..TransferTest.MaxSize, each once; null when the option is absent.</summary>
     public static int[]? TransferSizes(string? text)

@@ -18,7 +18,8 @@ public static class VerificationText
         string brent = r.BrentValid ? "valid"
             : $"INVALID: {r.BrentFailedEquations} of {r.BrentEquations} equations fail";
         o.WriteLine($"  Brent ({field,-2})      {brent}");
-        string of = r.TransferSkipped is null ? "un-rounded kept slots" : "mod 2";
+        string of = r.TransferSkipped is not null ? "mod 2"
+            : r.ExactArithmetic == ExactArithmetic.Rounded.ToWire() ? "un-rounded kept slots" : "exact, as given";
         o.WriteLine($"  max residual    {Output.Sci(r.BrentMaxResidual)} ({of})");
         bool rational = r.ExactArithmetic == ExactArithmetic.Rational.ToWire();
         string paper = rational ? " (of Q of the kept slots, as the paper defines it)" : "";
@@ -28,6 +29,9 @@ public static class VerificationText
         if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
         else PrintTransfer(r);
         if (r.Recovery is not null) PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!.Value.ToWire());
+        foreach (var note in r.Notes) o.WriteLine($"  note            {note}");
+        if (SuggestRecovery(r))
+            o.WriteLine("  try             --recover: lattice recovery looks for the exact integer scheme in another basis");
         beforeVerdict?.Invoke();
         o.WriteLine(r.Verdict);
     }
@@ -39,15 +43,35 @@ public static class VerificationText
         _ => "real input: Q of it is checked",
     };
 
+    /// <summary>Rounded real input of a 2x2 run that lands off the lattice, and recovery was not asked for.</summary>
+    private static bool SuggestRecovery(VerificationReport r) =>
+        r is { Outcome: Outcome.Continuous, Recovery: null, KeptSlots: 7 } &&
+        r.ExactArithmetic == ExactArithmetic.Rounded.ToWire() && r.Shape is [2, 2, 2];
+
+    /// <summary>The float errors as measured; the last column is the exact transfer where one ran (what VALID rests
+    /// on), else the float64 criterion.</summary>
     private static void PrintTransfer(VerificationReport r)
     {
         var o = Console.Out;
-        o.WriteLine($"  transfer ({r.TransferOf}):");
-        o.WriteLine("      size   abs err f32   rel err f32   rel err f64   pass");
-        foreach (var t in r.Transfer)
+        bool exact = r.ExactTransfer.Count == r.Transfer.Count && r.ExactTransfer.Count > 0;
+        string how = exact ? $"; exact in {string.Join("/", r.ExactTransfer.Select(t => Arithmetic(t.Arithmetic)).Distinct())}, float errors measured" : "";
+        o.WriteLine($"  transfer ({r.TransferOf}{how}):");
+        o.WriteLine($"      size   abs err f32   rel err f32   rel err f64   {(exact ? "exact" : "pass")}");
+        for (int i = 0; i < r.Transfer.Count; i++)
+        {
+            var t = r.Transfer[i];
+            bool ok = exact ? r.ExactTransfer[i].Holds : t.Pass;
             o.WriteLine($"    {t.N,6}   {Output.Sci(t.MaxAbsErrorF32),11}   {Output.Sci(t.MaxRelErrorF32),11}   " +
-                        $"{Output.Sci(t.MaxRelErrorF64),11}   {(t.Pass ? "yes" : "NO")}");
+                        $"{Output.Sci(t.MaxRelErrorF64),11}   {(ok ? "yes" : "NO")}");
+        }
     }
+
+    private static string Arithmetic(ExactTransferArithmetic a) => a switch
+    {
+        ExactTransferArithmetic.Int64 => "int64",
+        ExactTransferArithmetic.Int128 => "int128",
+        _ => "big integers",
+    };
 
     /// <summary>The recovery lines of the human output.</summary>
     private static void PrintRecovery(RecoveryReport r, string outcomeAfter)

@@ -13,7 +13,9 @@ public static class BrentCheck
     {
         if (!scheme.IsIntegral)
             throw new ArgumentException("the exact Brent check needs integer coefficients; apply Q first", nameof(scheme));
-        return ring == Ring.F2 ? ModTwo(scheme) : OverIntegers(scheme);
+        return ring == Ring.F2
+            ? ModTwo(scheme.Shape, scheme.Rank, ToBits(scheme.UFlat), ToBits(scheme.VFlat), ToBits(scheme.WFlat))
+            : OverIntegers(scheme);
     }
 
     /// <summary>True when the scheme is integral and satisfies the equations exactly in the ring.</summary>
@@ -24,9 +26,11 @@ public static class BrentCheck
         // Products of three coefficients summed over R slots: use 64-bit integers when the bound
         // max|U| max|V| max|W| R cannot overflow, exact big integers otherwise.
         double bound = MaxAbs(s.UFlat) * MaxAbs(s.VFlat) * MaxAbs(s.WFlat) * Math.Max(1, s.Rank);
-        // |sum| <= bound, so at the bound itself 64-bit integers would still be exact (>= vs > is equivalent).
+        // |sum| <= bound, so at the bound itself 64-bit integers would still be exact (>= vs > is equivalent). A huge
+        // coefficient under the bound has a factor that is zero throughout (all of V or of W): its saturated long
+        // never reaches a sum.
         if (bound >= 4.0e18) return Exact(RationalScheme.FromDyadic(s, maxDenominator: 1)!);
-        return OverIntegersLong(s);
+        return OverIntegersLong(s.Shape, s.Rank, ToLong(s.UFlat), ToLong(s.VFlat), ToLong(s.WFlat));
     }
 
     private static double MaxAbs(ReadOnlySpan<double> values)
@@ -36,13 +40,9 @@ public static class BrentCheck
         return m;
     }
 
-    private static BrentResult OverIntegersLong(Scheme s)
+    private static BrentResult OverIntegersLong(Shape shape, int rank, long[] u, long[] v, long[] w)
     {
-        var shape = s.Shape;
-        int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize, rank = s.Rank;
-        var u = ToLong(s.UFlat);
-        var v = ToLong(s.VFlat);
-        var w = ToLong(s.WFlat);
+        int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize;
         var sums = new long[nx * ny * nz];
         for (int r = 0; r < rank; r++)
         {
@@ -61,21 +61,55 @@ public static class BrentCheck
                 }
             }
         }
-        return Compare(shape, Ring.Z, i => sums[i], i => sums[i].ToString());
+        return Compare(shape, Ring.Z, i => sums[i], i => sums[i].ToString(),
+            (i, expected) => Math.Abs((double)sums[i] - expected));
     }
 
     /// <summary>
     /// Exact check over Q: with U, V, W as numerators over common denominators du, dv, dw, every equation
-    /// is sum_r u v w = T du dv dw in big integers. Integers are the case du = dv = dw = 1.
+    /// is sum_r u v w = T du dv dw in big integers. Integers are the case du = dv = dw = 1 (64-bit integers when
+    /// no sum can overflow). Modulo 2 the coefficients must be integers.
     /// </summary>
-    public static BrentResult Exact(RationalScheme s)
+    public static BrentResult Exact(RationalScheme s, Ring ring = Ring.Z)
     {
-        var shape = s.Shape;
-        int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize, rank = s.Rank;
+        if (ring == Ring.F2)
+        {
+            if (!s.IsIntegral)
+                throw new ArgumentException("the check modulo 2 needs integer coefficients", nameof(s));
+            var (bu, _) = s.ScaledU();
+            var (bv, _) = s.ScaledV();
+            var (bw, _) = s.ScaledW();
+            return ModTwo(s.Shape, s.Rank, Bits(bu), Bits(bv), Bits(bw));
+        }
         var (u, du) = s.ScaledU();
         var (v, dv) = s.ScaledV();
         var (w, dw) = s.ScaledW();
         var scale = du * dv * dw;
+        if (scale.IsOne && FitsInLong(u, v, w, s.Rank))
+            return OverIntegersLong(s.Shape, s.Rank, ToLong(u), ToLong(v), ToLong(w));
+        return OverRationals(s.Shape, s.Rank, u, v, w, scale);
+    }
+
+    /// <summary>max|U| max|V| max|W| R is below 4e18, so no sum of products can overflow a long, and each coefficient
+    /// is a long itself (a zero factor can hide a huge one from the product bound). Only the faster path depends on it:
+    /// the rational path gives the same answer for any input.</summary>
+    private static bool FitsInLong(BigInteger[] u, BigInteger[] v, BigInteger[] w, int rank)
+    {
+        double mu = (double)MaxAbs(u), mv = (double)MaxAbs(v), mw = (double)MaxAbs(w);
+        return Math.Max(mu, Math.Max(mv, mw)) < 4.0e18 && mu * mv * mw * Math.Max(1, rank) < 4.0e18;
+    }
+
+    private static BigInteger MaxAbs(BigInteger[] values)
+    {
+        var m = BigInteger.Zero;
+        foreach (var x in values) m = BigInteger.Max(m, BigInteger.Abs(x));
+        return m;
+    }
+
+    private static BrentResult OverRationals(Shape shape, int rank, BigInteger[] u, BigInteger[] v, BigInteger[] w,
+        BigInteger scale)
+    {
+        int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize;
         var sums = new BigInteger[nx * ny * nz];
         for (int r = 0; r < rank; r++)
             for (int x = 0; x < nx; x++)
@@ -93,17 +127,14 @@ public static class BrentCheck
                 }
             }
         return Compare(shape, Ring.Z, i => sums[i].IsZero ? 0 : sums[i] == scale ? 1 : 2,
-            i => new Fraction(sums[i], scale).ToString());
+            i => new Fraction(sums[i], scale).ToString(),
+            (i, expected) => new Fraction(BigInteger.Abs(sums[i] - expected * scale), scale).ToDouble());
     }
 
-    private static BrentResult ModTwo(Scheme s)
+    /// <summary>Modulo 2, on coefficients already reduced to {0, 1}, so no sum can overflow.</summary>
+    private static BrentResult ModTwo(Shape shape, int rank, byte[] u, byte[] v, byte[] w)
     {
-        var shape = s.Shape;
-        int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize, rank = s.Rank;
-        // Reduce each coefficient to {0, 1} first, so no sum can overflow.
-        var u = ToBits(s.UFlat);
-        var v = ToBits(s.VFlat);
-        var w = ToBits(s.WFlat);
+        int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize;
         var sums = new byte[nx * ny * nz];
         for (int r = 0; r < rank; r++)
             for (int x = 0; x < nx; x++)
@@ -116,11 +147,14 @@ public static class BrentCheck
                     for (int z = 0; z < nz; z++) sums[row + z] ^= w[z * rank + r];
                 }
             }
-        return Compare(shape, Ring.F2, i => sums[i], i => sums[i].ToString());
+        return Compare(shape, Ring.F2, i => sums[i], i => sums[i].ToString(),
+            (_, _) => 1);
     }
 
-    private static BrentResult Compare(Shape shape, Ring ring, Func<int, long> actual, Func<int, string> show)
+    private static BrentResult Compare(Shape shape, Ring ring, Func<int, long> actual, Func<int, string> show,
+        Func<int, int, double> residual)
     {
+        double max = 0;
         int nx = shape.ASize, ny = shape.BSize, nz = shape.CSize;
         int failed = 0;
         BrentViolation? first = null;
@@ -131,10 +165,11 @@ public static class BrentCheck
                     int index = (x * ny + y) * nz + z;
                     int expected = MatMulTensor.Entry(shape, x, y, z);
                     if (actual(index) == expected) continue;
+                    max = Math.Max(max, residual(index, expected));
                     failed++;
                     first ??= new BrentViolation(x, y, z, show(index), expected);
                 }
-        return new BrentResult(ring, nx * ny * nz, failed, first);
+        return new BrentResult(ring, nx * ny * nz, failed, first, max);
     }
 
     private static long[] ToLong(ReadOnlySpan<double> values)
@@ -143,6 +178,10 @@ public static class BrentCheck
         for (int i = 0; i < values.Length; i++) result[i] = (long)values[i];
         return result;
     }
+
+    private static byte[] Bits(BigInteger[] values) => values.Select(x => x.IsEven ? (byte)0 : (byte)1).ToArray();
+
+    private static long[] ToLong(BigInteger[] values) => values.Select(x => (long)x).ToArray();
 
     private static byte[] ToBits(ReadOnlySpan<double> values)
     {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace StrassenRepro.Crystallization;
 
 /// <summary>Q(theta) = clamp(round(theta), -1, 1) and the margin delta(theta) = max |theta - Q(theta)|.</summary>
@@ -7,6 +9,10 @@ public static class Discretizer
     public static double Q(double x) => Math.Clamp(Math.Round(x, MidpointRounding.ToEven), -1.0, 1.0);
 
     public static Scheme Q(Scheme s) => s.Map(Q);
+
+    /// <summary>Q of exact coefficients, rounded exactly: 1/2 + 10^-300 is 1, though its nearest double rounds to 0.</summary>
+    public static RationalScheme Q(RationalScheme s) =>
+        s.Map(f => new Fraction(BigInteger.Clamp(f.RoundHalfEven(), BigInteger.MinusOne, BigInteger.One), 1));
 
     /// <summary>The L-infinity distance to the lattice {-1, 0, 1}; 0 exactly when every coefficient is in it.</summary>
     public static double Delta(Scheme s)

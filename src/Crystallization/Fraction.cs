@@ -27,8 +27,28 @@ public readonly record struct Fraction
 
     public bool IsInteger => Denominator.IsOne;
 
-    /// <summary>Nearest double: exact when the fraction is one (|p|, q at most 2^53, q a power of two).</summary>
-    public double ToDouble() => (double)Numerator / (double)Denominator;
+    /// <summary>The nearest integer, halves to even (as torch.round and Discretizer.Q on doubles), exactly.</summary>
+    public BigInteger RoundHalfEven()
+    {
+        var floor = BigInteger.DivRem(Numerator, Denominator, out var remainder);
+        // Division truncates toward zero; a negative remainder means the floor is one lower.
+        if (remainder.Sign < 0) (floor, remainder) = (floor - 1, remainder + Denominator);
+        // Twice the distance above the floor, against the denominator: below, at or above one half.
+        int half = (2 * remainder).CompareTo(Denominator);
+        return half < 0 || (half == 0 && floor.IsEven) ? floor : floor + 1;
+    }
+
+    /// <summary>
+    /// Nearest double (within one rounding for terms of any size): exact when the fraction is one (|p|, q at most
+    /// 2^53, q a power of two). Terms beyond the double range are scaled down together first, so 10^400 / 10^399 is
+    /// 10, not infinity over infinity.
+    /// </summary>
+    public double ToDouble()
+    {
+        long extra = Math.Max((long)BigInteger.Abs(Numerator).GetBitLength(), (long)Denominator.GetBitLength()) - 1000;
+        if (extra <= 0) return (double)Numerator / (double)Denominator;
+        return (double)(Numerator >> (int)extra) / (double)(Denominator >> (int)extra);
+    }
 
     /// <summary>
     /// The value of a double as a fraction when its denominator is at most `maxDenominator` (a power of two,
@@ -45,21 +65,34 @@ public readonly record struct Fraction
         return null;
     }
 
-    /// <summary>Largest numerator or denominator a fraction string may have: both stay exact as doubles.</summary>
-    public const long MaxTerm = 1L << 53;
+    /// <summary>
+    /// Most decimal digits a numerator or denominator may have when read from text: 10^300 stays inside the double
+    /// range, where the float measurements beside the exact check still mean something.
+    /// </summary>
+    public const int MaxDigits = 300;
 
-    /// <summary>"p" or "p/q" (sign on p only, decimal digits, |p| and q at most 2^53, q &gt; 0), else null.</summary>
+    /// <summary>"p" or "p/q" (sign on p only, decimal digits, at most MaxDigits each, q &gt; 0), else null.</summary>
     public static Fraction? Parse(string text)
     {
         var parts = text.Split('/');
-        if (parts.Length > 2 || !Term(parts[0], NumberStyles.AllowLeadingSign, out long p)) return null;
-        long q = 1;
-        if (parts.Length == 2 && (!Term(parts[1], NumberStyles.None, out q) || q == 0)) return null;
+        if (parts.Length > 2 || !Term(parts[0], signed: true, out var p)) return null;
+        var q = BigInteger.One;
+        if (parts.Length == 2 && (!Term(parts[1], signed: false, out q) || q.IsZero)) return null;
         return new Fraction(p, q);
     }
 
-    private static bool Term(string text, NumberStyles style, out long value) =>
-        long.TryParse(text, style, CultureInfo.InvariantCulture, out value) && value is >= -MaxTerm and <= MaxTerm;
+    /// <summary>Decimal digits, with a leading sign where allowed; at most MaxDigits digits.</summary>
+    private static bool Term(string text, bool signed, out BigInteger value)
+    {
+        value = BigInteger.Zero;
+        int start = signed && text.Length > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+        int digits = text.Length - start;
+        if (digits < 1 || digits > MaxDigits) return false;
+        for (int i = start; i < text.Length; i++)
+            if (text[i] is < '0' or > '9') return false;
+        value = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return true;
+    }
 
     public override string ToString() => IsInteger ? Numerator.ToString(CultureInfo.InvariantCulture)
         : $"{Numerator.ToString(CultureInfo.InvariantCulture)}/{Denominator.ToString(CultureInfo.InvariantCulture)}";

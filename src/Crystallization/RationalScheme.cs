@@ -74,6 +74,10 @@ public sealed class RationalScheme
         return new RationalScheme(Shape, k, u, v, w);
     }
 
+    /// <summary>Applies f to every exact coefficient.</summary>
+    public RationalScheme Map(Func<Fraction, Fraction> f) =>
+        new(Shape, Rank, _u.Select(f).ToArray(), _v.Select(f).ToArray(), _w.Select(f).ToArray());
+
     /// <summary>The nearest doubles (exact for dyadic fractions): for importance, transfer and output.</summary>
     public Scheme ToScheme() => new(Shape, Rank, Doubles(_u), Doubles(_v), Doubles(_w));
 

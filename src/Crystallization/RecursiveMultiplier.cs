@@ -6,9 +6,10 @@ namespace StrassenRepro.Crystallization;
 /// Applies a scheme's own coefficients at every level of a block recursion, down to scalars:
 /// A (n^k x m^k) is split into n x m blocks, each product M_r = (sum_x U[r,x] A_x)(sum_y V[r,y] B_y)
 /// is computed by the same scheme one level down, and C_z = sum_r W[z,r] M_r.
-/// Matrices are held in a block-recursive layout, so every block at every level is contiguous.
+/// Matrices are held in a block-recursive layout, so every block at every level is contiguous. T is a float type
+/// for the measured transfer, or an integer type (long, Int128, BigInteger) for the exact one.
 /// </summary>
-public sealed class RecursiveMultiplier<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class RecursiveMultiplier<T> where T : struct, INumber<T>
 {
     private readonly Shape _shape;
     private readonly (int Index, T Value)[][] _u;
@@ -17,24 +18,43 @@ public sealed class RecursiveMultiplier<T> where T : unmanaged, IFloatingPointIe
     private readonly (int Z, T Value)[][] _wBySlot; // per slot r: the C entries z with W[z,r] != 0
     private readonly int _rank;
 
+    /// <summary>The scheme's doubles, converted to T (a float type: the measured transfer).</summary>
     public RecursiveMultiplier(Scheme scheme)
+        : this(scheme.Shape, scheme.Rank, Convert(scheme.UFlat), Convert(scheme.VFlat), Convert(scheme.WFlat))
     {
-        _shape = scheme.Shape;
-        _rank = scheme.Rank;
-        _u = Enumerable.Range(0, _rank).Select(r => NonZeros(scheme.URow(r))).ToArray();
-        _v = Enumerable.Range(0, _rank).Select(r => NonZeros(scheme.VRow(r))).ToArray();
-        _w = Enumerable.Range(0, _shape.CSize)
-            .Select(z => Enumerable.Range(0, _rank).Where(r => scheme.W(z, r) != 0)
-                .Select(r => (r, T.CreateChecked(scheme.W(z, r)))).ToArray())
-            .ToArray();
-        _wBySlot = Enumerable.Range(0, _rank).Select(r => NonZeros(scheme.WColumn(r))).ToArray();
     }
 
-    private static (int, T)[] NonZeros(ReadOnlySpan<double> row)
+    /// <param name="u">R x n*m, row-major, as Scheme.</param>
+    /// <param name="v">R x m*p, row-major.</param>
+    /// <param name="w">n*p x R, row-major.</param>
+    public RecursiveMultiplier(Shape shape, int rank, T[] u, T[] v, T[] w)
+    {
+        if (u.Length != rank * shape.ASize || v.Length != rank * shape.BSize || w.Length != rank * shape.CSize)
+            throw new ArgumentException($"U, V, W have {u.Length}, {v.Length}, {w.Length} coefficients, not those of {shape} rank {rank}");
+        _shape = shape;
+        _rank = rank;
+        _u = Enumerable.Range(0, rank).Select(r => NonZeros(u.AsSpan(r * shape.ASize, shape.ASize))).ToArray();
+        _v = Enumerable.Range(0, rank).Select(r => NonZeros(v.AsSpan(r * shape.BSize, shape.BSize))).ToArray();
+        _w = Enumerable.Range(0, shape.CSize)
+            .Select(z => NonZeros(w.AsSpan(z * rank, rank)))
+            .ToArray();
+        _wBySlot = Enumerable.Range(0, rank)
+            .Select(r => NonZeros(Enumerable.Range(0, shape.CSize).Select(z => w[z * rank + r]).ToArray()))
+            .ToArray();
+    }
+
+    private static T[] Convert(ReadOnlySpan<double> values)
+    {
+        var result = new T[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = T.CreateChecked(values[i]);
+        return result;
+    }
+
+    private static (int, T)[] NonZeros(ReadOnlySpan<T> row)
     {
         var list = new List<(int, T)>();
         for (int i = 0; i < row.Length; i++)
-            if (row[i] != 0) list.Add((i, T.CreateChecked(row[i])));
+            if (!T.IsZero(row[i])) list.Add((i, row[i]));
         return list.ToArray();
     }
 

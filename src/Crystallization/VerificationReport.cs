@@ -33,12 +33,22 @@ public sealed record VerificationReport
     public required bool CanonicalStrassen { get; init; }
     public required string Ring { get; init; }
     public required string TransferOf { get; init; }
+    /// <summary>The float32 and float64 transfer: measured errors; `pass` is the float64 criterion (relative error
+    /// at most 1e-9), which decides the verdict only for a scheme that has no exact transfer (un-rounded kept slots).</summary>
     public required IReadOnlyList<TransferRow> Transfer { get; init; }
+
+    /// <summary>The exact transfer of what was judged (integer or rational arithmetic, every size of Transfer): what
+    /// VALID rests on. Empty when the kept slots are not an exact scheme, over F2, and in runs stored before it.</summary>
+    public IReadOnlyList<ExactTransferRow> ExactTransfer { get; init; } = [];
+
+    /// <summary>Why the verdict is what it is where the rest does not say (a numerically unstable exact scheme, an
+    /// outcome off the integer lattice): plain sentences for the human output and the JSON.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Why Transfer is empty when the transfer was not run (over F2); null when it ran.</summary>
     public string? TransferSkipped { get; init; }
 
-    /// <summary>Exit code 0: valid in the ring, and every transfer size that ran passes (over F2 none runs).</summary>
+    /// <summary>Exit code 0: valid in the ring, and the exact transfer holds at every size (over F2 none runs).</summary>
     public required bool Valid { get; init; }
 
     /// <summary>Lattice recovery, when it was asked for (verify --recover); null otherwise.</summary>
@@ -55,6 +65,10 @@ public sealed record VerificationReport
     /// </summary>
     [JsonIgnore]
     public Judgement? Judgement { get; init; }
+
+    /// <summary>The transfer holds at every size: exactly when an exact transfer ran, else by the float64 criterion.</summary>
+    [JsonIgnore]
+    public bool TransferHolds => ExactTransfer.Count > 0 ? ExactTransfer.All(t => t.Holds) : Transfer.All(t => t.Pass);
 
     /// <summary>The slots of <paramref name="scheme"/> (the verified input) that this verdict kept, in their order.</summary>
     public Scheme KeptOf(Scheme scheme) => scheme.SelectSlots(KeptSlotIndices);

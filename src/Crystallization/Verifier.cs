@@ -30,22 +30,29 @@ public static class Verifier
             throw new SchemeFormatException(
                 "--ring F2 checks integer schemes modulo 2; the kept slots have non-integer coefficients");
         bool valid = judgement.Brent.IsValid;
-        // Over F2 the residual is taken mod 2 (an equation is off by 0 or 1); the real one says nothing there.
-        double residual = modTwo ? (valid ? 0 : 1) : BrentCheck.MaxResidual(kept);
+        // Checked as given, the residual is the exact one; Q of real input leaves the un-rounded real residual.
+        // Over F2 it is taken mod 2 (an equation is off by 0 or 1); the real one says nothing there.
+        double residual = modTwo || judgement.CheckedAsGiven ? judgement.Brent.MaxResidual : BrentCheck.MaxResidual(kept);
         // The paper's S(theta): Q of the kept slots is exact. Checked as given, an integer scheme is its own Q
-        // (up to the clamp that would break AlphaTensor's +-2); a rational one is rounded for S only.
+        // (up to the clamp that would break AlphaTensor's +-2); a rational one is rounded, exactly, for S only.
         bool sTheta = judgement.Arithmetic == ExactArithmetic.Rational
-            ? BrentCheck.IsValid(Discretizer.Q(kept))
+            ? BrentCheck.Exact(Discretizer.Q(judgement.Exact)).IsValid
             : valid;
-        var outcome = OutcomeOf(judgement, sTheta, residual <= options.ContinuousTolerance);
+        bool withinTolerance = residual <= options.ContinuousTolerance;
+        var outcome = OutcomeOf(judgement, sTheta, withinTolerance);
         double delta = Discretizer.Delta(kept);
 
         // Transfer what was judged: as given (integer, rational) or Q of it when valid, else the un-rounded kept slots.
-        // A scheme valid mod 2 need not multiply real matrices, so over F2 there is no transfer to run.
-        var transferred = valid ? judgement.Scheme : kept;
+        // A scheme valid mod 2 need not multiply real matrices, so over F2 there is no transfer to run. The float
+        // errors are measurements; an exact scheme's verdict rests on its exact transfer, never on float round-off.
+        // An exact input that fails is transferred exactly too: its doubles (2^53 for 2^53 + 1) may multiply well.
+        bool exactInput = valid || judgement.CheckedAsGiven;
+        var transferred = exactInput ? judgement.Scheme : kept;
         var levels = options.TransferLevels ?? TransferTest.DefaultLevels(scheme.Shape);
         var transfer = modTwo ? [] : TransferTest.Run(transferred, levels, options.TransferSeed);
-        bool transferOk = transfer.All(t => t.Pass);
+        var exactTransfer = modTwo || !exactInput ? [] : ExactTransfer.Run(judgement.Exact, levels, options.TransferSeed);
+        bool transferOk = exactInput ? exactTransfer.All(t => t.Holds) : transfer.All(t => t.Pass);
+        var notes = VerdictNotes.Of(judgement, outcome, transfer, exactTransfer, residual, options.ContinuousTolerance);
 
         return new VerificationReport
         {
@@ -71,6 +78,8 @@ public static class Verifier
             Ring = options.Ring.ToString(),
             TransferOf = modTwo ? "none" : TransferOf(judgement),
             Transfer = transfer,
+            ExactTransfer = exactTransfer,
+            Notes = notes,
             TransferSkipped = modTwo ? TransferSkippedModTwo : null,
             Valid = valid && transferOk,
             Judgement = judgement,

@@ -12,6 +12,9 @@ public sealed record ExportReport
     public required int Slots { get; init; }
     public required int KeptSlots { get; init; }
     public required bool BrentValid { get; init; }
+
+    /// <summary>How the Brent check ran, as verify's `exactArithmetic`: "rational" is over Q, else over Z.</summary>
+    public string? ExactArithmetic { get; init; }
     public required string Outcome { get; init; }
 
     /// <summary>True when an invalid scheme was not exported (no --allow-invalid); nothing below is set then.</summary>

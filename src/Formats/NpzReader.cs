@@ -41,6 +41,24 @@ public static class NpzReader
     private static string KeyOf(string entryName) =>
         entryName.EndsWith(".npy", StringComparison.Ordinal) ? entryName[..^4] : entryName;
 
+    /// <summary>
+    /// Two entries a key could name ('x.npy' twice, or 'x' beside 'x.npy'): NumPy reads the last, this reader
+    /// read the first, so the archive is refused rather than one of them guessed. A key names an entry by its
+    /// full name or by that name without ".npy".
+    /// </summary>
+    private static string? Ambiguity(ZipArchive zip)
+    {
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in zip.Entries)
+            foreach (var key in new[] { e.FullName, KeyOf(e.FullName) }.Distinct())
+                if (!claimed.TryAdd(key, e.FullName))
+                    return claimed[key] == e.FullName
+                        ? $"the entry '{PrintableText.Of(key)}' appears twice"
+                        : $"the entries '{PrintableText.Of(claimed[key])}' and '{PrintableText.Of(e.FullName)}' " +
+                          $"both answer to the key '{PrintableText.Of(key)}'";
+        return null;
+    }
+
     /// <summary>Opens the archive of a seekable stream (left open), after checking its first bytes.</summary>
     public static ZipArchive Open(Stream stream, string name)
     {
@@ -51,6 +69,7 @@ public static class NpzReader
             var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxEntries) throw new SchemeFormatException($"{name}: more than {MaxEntries} entries");
             foreach (var e in zip.Entries) ZipSafety.CheckName(e.FullName, name);
+            if (Ambiguity(zip) is { } clash) throw new SchemeFormatException($"{name}: ambiguous archive: {clash}");
             return zip;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or NotSupportedException)

@@ -33,7 +33,8 @@ public static class ObtainedSchemeFile
         {
             bool asGiven = judgement.Arithmetic == ExactArithmetic.Integer;
             metadata["obtainedBy"] = asGiven ? "as given (integers)" : "rounding (Q)";
-            return SchemeJson.Write(judgement.Scheme, metadata);
+            // The exact integers, not their doubles: past 2^53 a double is another number.
+            return SchemeJson.Write(judgement.Exact, metadata);
         }
         if (report.Recovery is { Succeeded: true, Scheme: { } rows })
         {

@@ -12,6 +12,12 @@ public static class SchemeReader
     /// <summary>The extensions a scheme file may have.</summary>
     public static readonly string[] Extensions = [".json", ".npy", ".npz", ".pt", ".pth"];
 
+    /// <summary>Whether the reader of this file takes a key: an .npz entry, or a checkpoint's group.</summary>
+    public static bool TakesKey(string path) => Path.GetExtension(path).ToLowerInvariant() is ".npz" or ".pt" or ".pth";
+
+    /// <summary>Whether the reader of this file takes a layout: only checkpoints leave it open.</summary>
+    public static bool TakesLayout(string path) => Path.GetExtension(path).ToLowerInvariant() is ".pt" or ".pth";
+
     /// <param name="key">An .npz entry, or for a checkpoint the group holding U, V, W (e.g. "model_state_dict").</param>
     /// <param name="layout">Forces a FactorLayout for checkpoints (e.g. "ffl-rrr" or "rrc"); null = detect.</param>
     /// <param name="options">The verification the layout detection scores candidates with (rank, ring).</param>
@@ -104,9 +110,13 @@ public static class SchemeReader
         return new SchemeSource(AlphaTensorLayout.ToScheme(array, $"{name}[{key}]", key), path, "npz", key, null, AlphaTensorLayout.LayoutName, "declared");
     }
 
-    /// <summary>The file, opened; refused if larger than `maxBytes` (a parameter so tests reach it).</summary>
+    /// <summary>
+    /// The file, opened; refused before opening if it is no regular file (a FIFO would block) or larger than
+    /// `maxBytes` (a parameter so tests reach it).
+    /// </summary>
     internal static FileStream OpenBounded(string path, string name, long maxBytes = MaxFileBytes)
     {
+        InputFile.RequireRegular(path, name);
         var info = new FileInfo(path);
         if (!info.Exists) throw new SchemeFormatException($"{path}: no such file");
         if (info.Length > maxBytes)

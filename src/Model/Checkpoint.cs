@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StrassenRepro.Formats;
@@ -54,26 +53,6 @@ public static class Checkpoint
         return path;
     }
 
-    /// <summary>HEAD of the git repository around the working directory, or null when there is none.</summary>
-    public static string? GitCommit()
-    {
-        try
-        {
-            var psi = new ProcessStartInfo("git", "rev-parse HEAD")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(psi);
-            if (process is null) return null;
-            string text = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return process.ExitCode == 0 && text.Length == 40 ? text : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    /// <summary>The project's commit this program was built from (BuildCommit), or null when it is not known.</summary>
+    public static string? GitCommit() => BuildCommit.Value;
 }

@@ -12,7 +12,10 @@ public static class CliRunner
 
     private static readonly object ConsoleGate = new();
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Capture(() => StrassenRepro.Cli.CliApp.Run(args));
+
+    /// <summary>Runs part of the command in-process (a batch with an injected reader, say), capturing its output.</summary>
+    public static Result Capture(Func<int> body)
     {
         lock (ConsoleGate)
         {
@@ -22,7 +25,7 @@ public static class CliRunner
             Console.SetError(stderr);
             try
             {
-                int exit = StrassenRepro.Cli.CliApp.Run(args);
+                int exit = body();
                 return new Result(exit, stdout.ToString(), stderr.ToString());
             }
             finally

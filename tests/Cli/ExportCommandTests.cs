@@ -122,4 +122,45 @@ public class ExportCommandTests
         result.ExitCode.Should().Be(2);
         result.StdErr.Should().Contain("--onnx");
     }
+
+    [Fact]
+    public void A_rational_scheme_says_its_Brent_check_was_over_Q()
+    {
+        var thirds = Path.Combine(RepoPaths.Root, "examples", "strassen-thirds.json");
+
+        var text = CliRunner.Run("export", thirds, "--onnx", TempOnnx());
+        var json = CliRunner.Run("export", thirds, "--onnx", TempOnnx(), "--json");
+
+        text.ExitCode.Should().Be(0, text.StdErr);
+        text.StdOut.Should().Contain("  Brent (Q)       valid").And.NotContain("Brent (Z)");
+        using var doc = JsonDocument.Parse(json.StdOut);
+        doc.RootElement.GetProperty("exactArithmetic").GetString().Should().Be("rational");
+        CliRunner.Run("export", Path.Combine(RepoPaths.Root, "examples", "strassen.json"), "--onnx", TempOnnx())
+            .StdOut.Should().Contain("  Brent (Z)       valid");
+    }
+
+    [Theory]
+    [InlineData("3", "not a power n^k (k >= 1) of 2")]
+    [InlineData("512", "7^9 = 40353607 scalar products per matrix, over the export limit")]
+    [InlineData("2048", "matrices with sides of 2048, over 1024")]
+    public void A_size_out_of_range_states_the_sizes_the_scheme_takes(string size, string why)
+    {
+        var result = CliRunner.Run("export", Path.Combine(RepoPaths.Root, "examples", "strassen.json"),
+            "--onnx", TempOnnx(), "--size", size);
+
+        result.StdErr.Should().Be($"strassen-repro: --size {size}: {why}; this <2,2,2> scheme of rank 7 takes " +
+            "2, 4, 8, 16, 32, 64, 128, 256 (n^k with k >= 1, every side of A, B, C at most 1024 and R^k at most " +
+            "16777216 scalar products per matrix)\n");
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Fact]
+    public void Help_states_the_range_of_size()
+    {
+        var help = string.Join(' ', CliRunner.Run("export", "--help").StdOut
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+        help.Should().Contain("every side of A, B, C at most 1024 and R^k at most 16777216 scalar products per " +
+                              "matrix (Strassen: 2, 4, 8, 16, 32, 64, 128, 256)");
+    }
 }

@@ -126,4 +126,16 @@ public class SchemeExportTests
 
         act.Should().Throw<SchemeFormatException>().WithMessage("*over the export limit*");
     }
+
+    [Fact]
+    public void The_sizes_a_scheme_exports_are_its_powers_within_both_limits_and_each_gives_its_level()
+    {
+        var strassen = KnownSchemes.Strassen();
+        SchemeExport.Sizes(strassen).Should().Equal(2, 4, 8, 16, 32, 64, 128, 256);
+        // 27^5 = 14,348,907 products fit under 2^24, 27^6 do not; 3^5 = 243 is within the side limit.
+        SchemeExport.Sizes(KnownSchemes.Naive(new Shape(3, 3, 3))).Should().Equal(3, 9, 27, 81, 243);
+        SchemeExport.Sizes(KnownSchemes.Naive(new Shape(1, 1, 1))).Should().BeEmpty();
+        foreach (var size in SchemeExport.Sizes(strassen))
+            SchemeExport.LevelsFor(strassen, size).Should().Be(TransferTest.LevelsForSizes(strassen.Shape, [size])[0]);
+    }
 }

@@ -12,11 +12,28 @@ public static class ExportCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "Scheme or checkpoint: .json (ours), .npy / .npz (AlphaTensor layout), .pt / .pth (torch.save)" };
-        var onnx = new Option<string>("--onnx") { Description = "The ONNX file to write", Required = true };
-        var size = new Option<int?>("--size") { Description = "Rows of A, a power n^k of the scheme's n: the scheme is applied recursively k levels (default: n)" };
+        var onnx = new Option<string>("--onnx")
+        {
+            Description = "The ONNX file to write (its folder must exist)",
+            Required = true,
+        };
+        var size = new Option<int?>("--size")
+        {
+            Description = "Rows of A, a power n^k of the scheme's n: the scheme is applied recursively k levels " +
+                          $"(default: n). Accepted: {SchemeExport.Range} (Strassen: " +
+                          $"{string.Join(", ", SchemeExport.Sizes(KnownSchemes.Strassen()))})",
+        };
         var allowInvalid = new Option<bool>("--allow-invalid") { Description = "Export a scheme that fails the exact Brent check (its un-rounded kept slots) instead of refusing it" };
-        var key = new Option<string?>("--key") { Description = "Entry of an .npz archive, e.g. \"3,3,3\"; for a checkpoint, the group holding U, V, W" };
-        var layout = new Option<string?>("--layout") { Description = "Checkpoint layout of U, V, W, e.g. ffl-rrr or lll-rrc; default: detected" };
+        var key = new Option<string?>("--key")
+        {
+            Description = "Entry of an .npz archive, e.g. \"3,3,3\"; for a checkpoint, the group holding U, V, W " +
+                          "(refused for other files)",
+        };
+        var layout = new Option<string?>("--layout")
+        {
+            Description = "Checkpoint layout of U, V, W, e.g. ffl-rrr or lll-rrc; default: detected (refused for " +
+                          "files other than .pt / .pth)",
+        };
         var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
         var json = new Option<bool>("--json") { Description = "Print the export report as JSON on stdout" };
         var command = new Command("export", "Export a verified scheme to ONNX (opset 17; inputs A [batch,n,m], B [batch,m,p], output C), check the file's structure " +
@@ -29,6 +46,8 @@ public static class ExportCommand
         {
             if (parse.GetValue(rank) is < 1) throw new UsageException("--rank must be at least 1");
             var options = VerificationOptions.Default with { Rank = parse.GetValue(rank) };
+            OptionChecks.OutputFile(parse.GetValue(onnx), "--onnx");
+            OptionChecks.ReaderOptions([parse.GetValue(file)!], parse.GetValue(key), parse.GetValue(layout));
             var source = SchemeReader.Read(parse.GetValue(file)!, parse.GetValue(key), parse.GetValue(layout), options);
             ExportReport report;
             try
@@ -53,7 +72,8 @@ public static class ExportCommand
     {
         var o = Console.Out;
         o.WriteLine($"{r.Path}{(r.Key is null ? "" : $" [{r.Key}]")}  ({r.Format}, shape <{string.Join(",", r.Shape)}>, {r.Slots} slots, {r.KeptSlots} kept)");
-        o.WriteLine($"  Brent (Z)       {(r.BrentValid ? "valid" : "INVALID")}, outcome {r.Outcome}");
+        string field = r.ExactArithmetic == ExactArithmetic.Rational.ToWire() ? "Q" : "Z";
+        o.WriteLine($"  Brent ({field})       {(r.BrentValid ? "valid" : "INVALID")}, outcome {r.Outcome}");
         if (r.Refused)
         {
             o.WriteLine("NOT EXPORTED");

@@ -113,12 +113,17 @@ public static class ReproduceCommand
     public static Command CreateExportRuns()
     {
         var db = new Option<string>("--db") { Description = "Run store (runs.db)", Required = true };
-        var jsonl = new Option<string>("--jsonl") { Description = "Output file: one JSON object per stored run", Required = true };
+        var jsonl = new Option<string>("--jsonl")
+        {
+            Description = "Output file: one JSON object per stored run (its folder must exist)",
+            Required = true,
+        };
         var command = new Command("export-runs", "Export stored runs as JSON Lines (configuration, verification, curves, kappa, provenance)") { db, jsonl };
         command.SetAction(parse => Guarded.Run(() =>
         {
             string path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new UsageException($"{path}: no such run store");
+            OptionChecks.OutputFile(parse.GetValue(jsonl), "--jsonl");
             using var store = Store(() => RunStore.Open(path));
             var runs = store.All();
             var tmp = parse.GetValue(jsonl)! + ".tmp";

@@ -5,9 +5,9 @@ namespace StrassenRepro.Cli.Commands;
 
 /// <summary>
 /// `verify` on several files or a directory: one row per file, a bad file is a row with its one-line error
-/// (exit code 2 for that file). The overall exit code is the worst row's: 2 if any file is bad input, else 1
-/// if any scheme is invalid, else 0. One file keeps the single-object contract: with --json a bad one is its error
-/// row on stdout (and the one line on stderr), without it the one line alone.
+/// (exit code 2 for that file), whatever failed in it. The overall exit code is the worst row's: 2 if any file is
+/// bad input, else 1 if any scheme is invalid, else 0. One file keeps the single-object contract: with --json a bad
+/// one is its error row on stdout (and the one line on stderr), without it the one line alone.
 /// </summary>
 public static class VerifyBatch
 {
@@ -15,12 +15,18 @@ public static class VerifyBatch
     public sealed record FailedRow(string Path, string Error, int ExitCode)
     {
         public static FailedRow Of(string path, Exception e) =>
-            new(path, e.Message.ReplaceLineEndings(" "), ExitCodes.BadInput);
+            new(path, Describe(e).ReplaceLineEndings(" "), ExitCodes.BadInput);
     }
 
-    /// <summary>The failures that make a file bad input (its row), not a usage error of the whole command.</summary>
+    /// <summary>The failures the readers give for bad input: their message alone says what is wrong.</summary>
     private static bool IsBadFile(Exception e) =>
         e is SchemeFormatException or IOException or UnauthorizedAccessException;
+
+    /// <summary>
+    /// One file's failure in one line. Any other exception (a reader's gap, say) still fails only its own file,
+    /// so the rows of the others are kept; its type is named, as it is no message written for the user.
+    /// </summary>
+    private static string Describe(Exception e) => IsBadFile(e) ? e.Message : $"{e.GetType().Name}: {e.Message}";
 
     /// <summary>The files named: directories expand to their scheme files (top level, sorted by name).</summary>
     public static List<string> Expand(IEnumerable<string> targets, out bool batch)
@@ -62,10 +68,10 @@ public static class VerifyBatch
                 exit = Math.Max(exit, ExitOf(report));
                 if (!json) PrintRow(report);
             }
-            catch (Exception e) when (IsBadFile(e))
+            catch (Exception e)
             {
-                Output.Error(e.Message);
                 var row = FailedRow.Of(file, e);
+                Output.Error(row.Error);
                 rows.Add(row);
                 exit = ExitCodes.BadInput;
                 if (!json) Console.Out.WriteLine($"{file}\tERROR\t{row.Error}");
@@ -86,10 +92,11 @@ public static class VerifyBatch
         {
             report = verify(file);
         }
-        catch (Exception e) when (json && IsBadFile(e))
+        catch (Exception e)
         {
-            Output.Error(e.Message);
-            Output.WriteJson(FailedRow.Of(file, e));
+            var row = FailedRow.Of(file, e);
+            Output.Error(row.Error);
+            if (json) Output.WriteJson(row);
             return ExitCodes.BadInput;
         }
         if (json) Output.WriteJson(report);

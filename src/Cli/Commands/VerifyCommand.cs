@@ -9,9 +9,25 @@ public static class VerifyCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string[]>("file") { Description = "Schemes or checkpoints, or directories of them: .json (ours), .npy / .npz (NumPy, AlphaTensor layout), .pt / .pth (torch.save)", Arity = ArgumentArity.OneOrMore };
-        var key = new Option<string?>("--key") { Description = "Entry of an .npz archive, e.g. \"3,3,3\" (needed when it holds several); for a checkpoint, the group holding U, V, W" };
-        var layout = new Option<string?>("--layout") { Description = "Checkpoint layout of U, V, W, e.g. ffl-rrr (ours), lll-rrc (AlphaTensor's), or just the flattening rrc; default: detected" };
+        var file = new Argument<string[]>("file")
+        {
+            Description = "Schemes or checkpoints, or directories of them: .json (ours; integers exact at any size up to " +
+                          $"{Fraction.MaxDigits} digits, at most {SchemeJson.MaxSlots:N0} slots), .npy / .npz (NumPy, " +
+                          "AlphaTensor layout), .pt / .pth (torch.save)",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var key = new Option<string?>("--key")
+        {
+            Description = "Entry of an .npz archive, e.g. \"3,3,3\" (needed when it holds several); for a " +
+                          "checkpoint, the group holding U, V, W. Refused unless a file given is an .npz or a " +
+                          "checkpoint; of several files, it applies to those",
+        };
+        var layout = new Option<string?>("--layout")
+        {
+            Description = "Checkpoint layout of U, V, W, e.g. ffl-rrr (ours), lll-rrc (AlphaTensor's), or just the " +
+                          "flattening rrc; default: detected. Refused unless a file given is a .pt / .pth " +
+                          "checkpoint; of several files, it applies to those",
+        };
         var ring = new Option<string>("--ring") { Description = "Check the Brent equations over Z (exact integers) or F2 (mod 2)", DefaultValueFactory = _ => "Z" };
         ring.AcceptOnlyFromAmong("Z", "F2", "z", "f2");
         var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
@@ -49,17 +65,19 @@ public static class VerifyCommand
             var files = VerifyBatch.Expand(parse.GetValue(file)!, out bool batch);
             if (files.Count == 0) throw new UsageException("no .json, .npy, .npz, .pt or .pth files to verify");
             if (batch && parse.GetValue(output) is not null) throw new UsageException("--out takes one input file");
+            var outPath = OptionChecks.OutputFile(parse.GetValue(output), "--out");
+            OptionChecks.ReaderOptions(files, parse.GetValue(key), parse.GetValue(layout));
             return VerifyBatch.Run(files, batch, parse.GetValue(json), path =>
             {
                 var verified = FileVerification.Verify(new FileVerificationRequest(path)
                 {
-                    Key = parse.GetValue(key),
-                    Layout = parse.GetValue(layout),
+                    Key = SchemeReader.TakesKey(path) ? parse.GetValue(key) : null,
+                    Layout = SchemeReader.TakesLayout(path) ? parse.GetValue(layout) : null,
                     Options = options,
                     TransferSizes = transferSizes,
                     Recover = parse.GetValue(recover),
                 });
-                VerifyRecovery.WriteOut(parse.GetValue(output), verified);
+                VerifyRecovery.WriteOut(outPath, verified);
                 return verified.Report;
             });
         }));

@@ -22,7 +22,7 @@ public static class VerifyRecovery
     {
         Description = "Write the valid scheme that was obtained to this file in our JSON format: the input as given " +
                       "(integers, or exact fractions when nothing integral was found) or Q of it, or the integer " +
-                      "scheme recovered with --recover",
+                      "scheme recovered with --recover. Its folder must exist",
     };
 
     /// <summary>

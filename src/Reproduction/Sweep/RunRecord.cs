@@ -20,8 +20,8 @@ public sealed record RunRecord
     /// <summary>The training protocol's source map (upstream script and path:line per hyperparameter); null for custom runs.</summary>
     public ProtocolSource? Source { get; init; }
 
-    /// <summary>Success as the paper counts it (C1): S = 1 and the transfer passes at every size; never a fallback.</summary>
-    public bool Success => Verification.STheta == 1 && Verification.Transfer.All(t => t.Pass);
+    /// <summary>Success as the paper counts it (C1): S = 1 and the transfer holds at every size; never a fallback.</summary>
+    public bool Success => Verification.STheta == 1 && Verification.TransferHolds;
 
     /// <summary>The final weights as a scheme (only for runs that did not diverge).</summary>
     public Scheme Scheme() => Weights is null

@@ -24,9 +24,10 @@ public class SchemeJsonFractionTests
     }
 
     [Fact]
-    public void A_file_without_fraction_strings_has_no_declared_fractions()
+    public void A_file_of_exact_numbers_is_exact_and_one_of_floats_is_real()
     {
-        Read("[2]", "[0.5]").Exact.Should().BeNull();
+        Read("[2]", "[0.5]").Exact!.W(0, 0).Should().Be(new Fraction(1, 2));
+        Read("[2]", "[0.3]").Exact.Should().BeNull("0.3 is no double: a real coefficient, checked through Q");
     }
 
     [Fact]

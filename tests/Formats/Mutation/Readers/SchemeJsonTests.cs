@@ -85,7 +85,7 @@ public class SchemeJsonTests
 
     [Theory]
     [InlineData("{\"shape\":[2,2,2],\"U\":[[1,0,0,\"x\"]],\"V\":[[1,0,0,1]],\"W\":[[1],[0],[0],[1]]}",
-        "'U[0]' entry 3 is not a number or a fraction \"p/q\" (|p| and q at most 2^53)")]
+        "'U[0]' entry 3 is not a number or a fraction \"p/q\" (integers of at most 300 digits)")]
     [InlineData("{\"shape\":[2,2,2],\"U\":[[1,0,0,1]],\"V\":[[1,0,0,1]],\"W\":[[1],[0],[true],[1]]}", "'W[2]' entry 0 is not a number")]
     [InlineData("{\"shape\":[2,2,2],\"U\":[[1,0,0,1]],\"V\":[[1,0,0,1],[0,1]],\"W\":[[1],[0],[0],[1]]}", "*V*")]
     public void A_bad_entry_is_located_by_factor_and_row(string json, string message)
