@@ -61,7 +61,7 @@ public sealed record StudyPreset
     public int? Phase1Epochs { get; init; }
     public int? Phase2Steps { get; init; }
 
-    public static readonly IReadOnlyList<string> Names = ["quick", "paper", "smoke", "gpu"];
+    public static readonly IReadOnlyList<string> Names = ["quick", "study", "paper", "smoke", "gpu"];
 
     /// <summary>Seconds, not minutes: checks the mechanics end to end; its verdicts say nothing about the paper.</summary>
     public static StudyPreset Smoke => new()
@@ -86,6 +86,19 @@ public sealed record StudyPreset
         SuccessDesign = [(8, 1, 20), (16, 1, 20), (24, 1, 20), (32, 1, 20), (48, 1, 20), (64, 1, 20), (96, 1, 20), (128, 1, 20), (256, 1, 20), (512, 1, 20)],
         PhaseOneAloneRuns = 20,
         NoiseTrials = 200,
+    };
+
+    /// <summary>
+    /// Sized for the cpu engine on 2 cores to decide the claims the quick preset leaves open: 500 seeds at each C1/C2
+    /// batch size (about 1 success in 100 runs gives C5 and C12 their successes and C1/C2 intervals of about +-1
+    /// point), a C8 sweep of 1,000 runs over its grid, and the paper's designs for the other claims.
+    /// </summary>
+    public static StudyPreset Study => Paper with
+    {
+        Name = "study",
+        SuccessDesign = [(8, 1, 500), (16, 1, 500), (24, 1, 500), (32, 1, 500), (48, 1, 500), (64, 1, 500), (96, 1, 500), (128, 1, 500), (256, 1, 500), (512, 1, 500)],
+        PhaseOneAloneRuns = 100,
+        KappaSweepRuns = 1000,
     };
 
     /// <summary>The paper's C1/C2 designs: B in {8,16,32,64,128} x 15 and B in {8,16,24,32,48,64,96,128} x 15 (195 runs).</summary>
@@ -122,6 +135,7 @@ public sealed record StudyPreset
     public static StudyPreset ByName(string name) => name switch
     {
         "quick" => Quick,
+        "study" => Study,
         "paper" => Paper,
         "smoke" => Smoke,
         "gpu" => Gpu,
