@@ -29,6 +29,7 @@ public static class PopulationTrainer
         if (runs.Count == 0) return [];
         foreach (var r in runs) r.Validated();
         CheckSameShape(runs);
+        if (engine.Kind == EngineKind.Torch) MklReproducibility.Ensure();
         if (threads > 0 && engine.Kind == EngineKind.Torch) torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         if (initial is not null && initial.Length != new SnapshotLayout(runs.Count, runs[0].Slots, runs[0].Shape).Length)

@@ -35,6 +35,7 @@ public sealed class TorchPopulation : IPopulationEngine
 
     public TorchPopulation(float[] initial, int size, int slots, Shape shape)
     {
+        MklReproducibility.Ensure();
         var at = new SnapshotLayout(size, slots, shape);
         if (initial.Length != at.Length) throw new ArgumentException("initial parameters have the wrong length");
         Size = size;
