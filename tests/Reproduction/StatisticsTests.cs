@@ -60,6 +60,18 @@ public class StatisticsTests
         r.TwoSided.Should().BeApproximately(0.0005367, 5e-8);
     }
 
+    [Theory]
+    // The study's C2 table (8 of 3,000 inside [24,128], 5 of 2,000 outside) and two skewed ones; the expected p-values
+    // are sums of exact fractions of binomial coefficients (Python's math.comb and fractions), not floats.
+    [InlineData(8, 2992, 5, 1995, 1.0)]
+    [InlineData(40, 2960, 5, 1995, 2.4356049015024056e-05)]
+    [InlineData(0, 3000, 13, 1987, 6.555225746159422e-06)]
+    [InlineData(3, 7, 12, 3, 0.03442559257944909)]
+    public void Fisher_exact_test_holds_at_thousands_of_runs(int a, int b, int c, int d, double expected)
+    {
+        FisherExactTest.Of(a, b, c, d).TwoSided.Should().BeApproximately(expected, 1e-9 * Math.Max(expected, 1e-3));
+    }
+
     [Fact]
     public void One_way_anova_matches_R_on_PlantGrowth()
     {

@@ -16,7 +16,7 @@ public static class ReproduceCommand
         var preset = new Option<string>("--preset")
         {
             Description = "quick (minutes on 2 cores), study (sized to decide every claim: 500 seeds per batch size, "
-                + "6,385 runs, the published results/study/), paper (the paper's designs), gpu (the paper's designs with "
+                + "9,385 runs, the published results/study/), paper (the paper's designs), gpu (the paper's designs with "
                 + "10,000 seeds per batch size, for --engine gpu) or smoke (seconds: checks the mechanics, its verdicts "
                 + "mean nothing). Every preset trains under these protocols, each with the upstream script it follows: "
                 + ProtocolSources.Listing(),

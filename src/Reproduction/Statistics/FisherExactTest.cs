@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics;
 
 namespace StrassenRepro.Reproduction.Statistics;
 
@@ -16,8 +16,10 @@ public static class FisherExactTest
         int row1 = a + b, col1 = a + c, total = a + b + c + d;
         // Stryker disable once Linq : equivalent, see mutation/equivalent-mutants.md
         int lo = Math.Max(0, col1 - (c + d)), hi = Math.Min(row1, col1);
-        // Hypergeometric(N = total, K = col1 successes, n = row1 draws): x = a.
-        double P(int x) => Hypergeometric.PMF(total, col1, row1, x);
+        // Hypergeometric(N = total, K = col1 successes, n = row1 draws): x = a, in log space: MathNet's
+        // Hypergeometric.PMF divides binomial coefficients that overflow to infinity (C(5000, 3000)), giving NaN.
+        double lnAll = SpecialFunctions.BinomialLn(total, row1);
+        double P(int x) => Math.Exp(SpecialFunctions.BinomialLn(col1, x) + SpecialFunctions.BinomialLn(total - col1, row1 - x) - lnAll);
         double observed = P(a), two = 0, less = 0, greater = 0;
         for (int x = lo; x <= hi; x++)
         {
