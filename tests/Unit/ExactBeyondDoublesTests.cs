@@ -100,10 +100,9 @@ public class ExactBeyondDoublesTests
     }
 
     [Fact]
-    public void S_of_a_rational_scheme_rounds_its_exact_values_not_their_doubles()
+    public void Rounding_a_rational_scheme_uses_its_exact_values_not_their_doubles()
     {
-        // Strassen with one coefficient 1 replaced by 1 - (1/2 - 10^-30) in U and the rest compensated cannot be
-        // built simply; instead: Q of exactly 1/2 + 10^-30 is 1, of its double (0.5) is 0.
+        // Q of exactly 1/2 + 10^-30 is 1; of its nearest double (0.5) it is 0, so a double path would differ.
         var tiny = BigInteger.Pow(10, 30);
         var nearHalf = new Fraction(tiny + 2, 2 * tiny);
         nearHalf.ToDouble().Should().Be(0.5);
