@@ -1,6 +1,6 @@
 namespace StrassenRepro.Tests.Cli;
 
-/// <summary>The example files the README shows end with the last line it shows.</summary>
+/// <summary>The example files the README and docs/verify.md show end with the last line it shows.</summary>
 [Trait("Category", "Fast")]
 public class ExampleFileTests
 {

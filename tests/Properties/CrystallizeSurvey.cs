@@ -6,11 +6,11 @@ using Xunit.Abstractions;
 namespace StrassenRepro.Tests.Properties;
 
 /// <summary>
-/// The crystallization rates quoted in the README ("Crystallization beyond lattice recovery"): known exact
+/// The crystallization rates quoted in docs/discover.md ("Crystallization beyond lattice recovery"): known exact
 /// schemes moved to random points of their orbits (RandomOrbit: a change of basis with condition numbers up
 /// to a bound, slot scalings 0.2..5 of either sign, shuffled slots) plus uniform noise on every coefficient,
 /// crystallized without lattice recovery, on consecutive seeds. Slow, so run on demand (Release: the timings
-/// in the README are Release timings):
+/// in docs/discover.md are Release timings):
 /// dotnet test tests/Properties -c Release --filter "FullyQualifiedName~CrystallizeSurvey"
 ///   --logger "console;verbosity=detailed"
 /// (SURVEY_TRIALS=n overrides the trial counts for a quick look.)

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace StrassenRepro.Tests.Properties;
 
 /// <summary>
-/// The recovery rates quoted in src/Crystallization/Recovery/README.md, on 1000 (300 for the noisy
+/// The recovery rates quoted in docs/verify.md (lattice recovery, Limits), on 1000 (300 for the noisy
 /// rows) consecutive seeds of RandomOrbit. Slower than the Fast properties, so run on demand:
 /// dotnet test tests/Properties --filter Category=Reproduction --logger "console;verbosity=detailed"
 /// </summary>

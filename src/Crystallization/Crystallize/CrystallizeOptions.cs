@@ -1,8 +1,8 @@
 namespace StrassenRepro.Crystallization.Crystallize;
 
 /// <summary>
-/// Knobs of SchemeCrystallizer.TryCrystallize. The defaults are the measured ones (README, "Crystallization
-/// beyond 2x2"); every bound is explicit so that a call always ends.
+/// Knobs of SchemeCrystallizer.TryCrystallize. The defaults are the measured ones (docs/discover.md, "Crystallization
+/// beyond lattice recovery"); every bound is explicit so that a call always ends.
 /// </summary>
 public sealed record CrystallizeOptions
 {
