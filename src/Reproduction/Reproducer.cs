@@ -72,11 +72,14 @@ public static class Reproducer
     public static EvaluatedReport WriteReport(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims,
         string outDir, CheckpointInputs? checkpoints = null)
     {
-        var results = Evaluate(store, preset, claims, checkpoints);
+        var stored = store.All();
+        var results = Evaluate(stored, preset, claims, checkpoints);
         var scope = ScopeOf(store, preset, claims);
         var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions,
             DateTime.UtcNow, scope);
         ReportWriter.Write(outDir, context, results);
+        // Every stored run, with the train command that re-trains it alone: the table a reader can check row by row.
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunsTable.File), RunsTable.ToCsv(RunsTable.Of(stored, preset)));
         return new EvaluatedReport(results, scope);
     }
 
@@ -96,9 +99,12 @@ public static class Reproducer
 
     /// <summary>Each claim's verdict, with where the paper's numbers come from beside it.</summary>
     public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims,
-        CheckpointInputs? checkpoints = null)
+        CheckpointInputs? checkpoints = null) => Evaluate(store.All(), preset, claims, checkpoints);
+
+    private static IReadOnlyList<ClaimResult> Evaluate(IReadOnlyList<StoredRun> stored, StudyPreset preset,
+        IReadOnlyList<IClaim> claims, CheckpointInputs? checkpoints)
     {
-        var runs = store.All().ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson));
+        var runs = stored.ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson));
         var context = new ClaimContext(preset, runs, checkpoints);
         return claims.Select(c =>
         {

@@ -119,6 +119,16 @@ public partial class ReproduceCommandTests(UninterruptedSmoke uninterrupted) : I
         report.ExitCode.Should().BeOneOf(0, 1);
         report.StdOut.Should().Contain("\"verdict\"");
         File.Exists(Path.Combine(merged, "report.md")).Should().BeTrue();
+        // runs.csv: every stored run, and its train command gives back exactly its configuration.
+        var rows = StrassenRepro.Reproduction.Report.RunsTable.Parse(File.ReadAllText(Path.Combine(merged, "runs.csv")));
+        rows.Select(r => r.ConfigHash).Should().Equal(StoredRecords(Path.Combine(merged, "runs.db")).Select(r => r[..64]));
+        rows.Should().Contain(r => r.Claims.Contains("C8") && r.Train.Contains("--set kappaSteps="));
+        foreach (var row in rows)
+        {
+            var printed = CliRunner.Run([.. row.Train.Split(' ').Skip(1), "--print-config"]);
+            printed.ExitCode.Should().Be(0, printed.StdErr);
+            printed.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be(row.ConfigHash, row.Train);
+        }
         var export = CliRunner.Run("export-runs", "--db", Path.Combine(merged, "runs.db"), "--jsonl", Path.Combine(merged, "runs.jsonl"));
         export.ExitCode.Should().Be(0);
         File.ReadAllLines(Path.Combine(merged, "runs.jsonl")).Should().HaveCount(StoredRecords(Path.Combine(merged, "runs.db")).Count);

@@ -36,6 +36,33 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Set_changes_any_field_after_the_named_options_and_print_config_trains_nothing()
+    {
+        var dir = TempDir();
+        var result = CliRunner.Run("train", "--protocol", "paper", "--seed", "4", "--batch-size", "64", "--lr", "0.5",
+            "--set", "lr=0.125", "--set", "kappaSteps=10,20", "--set", "clipNorm=null", "--out", dir, "--print-config");
+        result.ExitCode.Should().Be(0, result.StdErr);
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var config = StrassenRepro.Model.RunConfig.FromJson(lines[0]);
+        (config.Protocol, config.Lr, config.ClipNorm, config.Data).Should().Be(("paper", 0.125, (double?)null, "fixed:1000"));
+        config.KappaSteps.Should().Equal(10, 20);
+        lines[^1].Should().Be(config.Hash());
+        Directory.Exists(dir).Should().BeFalse("nothing was trained");
+    }
+
+    [Theory]
+    [InlineData("learningRate=0.1", "'learningRate' is not a run setting")]
+    [InlineData("slots=0", "slots must be in 1..64")]
+    [InlineData("prune", "expected key=value")]
+    public void A_bad_set_is_a_usage_error_in_one_line(string setting, string message)
+    {
+        var result = CliRunner.Run("train", "--seed", "1", "--batch-size", "8", "--set", setting, "--print-config");
+        result.ExitCode.Should().Be(2);
+        result.StdErr.Should().Contain(message).And.NotContain("   at ");
+        result.StdErr.Trim().Split('\n').Should().HaveCount(1);
+    }
+
+    [Fact]
     public void Phase1_only_verifies_all_eight_slots()
     {
         var result = CliRunner.Run("train", "--seed", "3", "--batch-size", "32", "--steps", "200", "--phase1-only", "--kappa-steps", "100,200", "--out", TempDir(), "--json");

@@ -29,32 +29,60 @@ public static class TrainCommand
         init.AcceptOnlyFromAmong("symmetric", "independent");
         var kappaSteps = new Option<string?>("--kappa-steps") { Description = "Global steps (comma-separated) at which to measure kappa" };
         var phase1Only = new Option<bool>("--phase1-only") { Description = "No pruning; verify all slots unsparsified (claim C3)" };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "key=value: any field of the run's configuration by its JSON name, after the options above, in "
+                + "order (e.g. --set phase1Epochs=3000 --set kappaSteps=3000; lists comma-separated, null for none). "
+                + "Keys: " + string.Join(", ", RunSetting.Keys),
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var printConfig = new Option<bool>("--print-config")
+        {
+            Description = "Print the run's configuration (canonical JSON) and its hash, and train nothing",
+        };
         var engine = new EngineOptions();
         var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "Folder for the checkpoint", DefaultValueFactory = _ => "runs" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var command = new Command("train", "Train one run of the two-phase protocol, write its checkpoint and verify it")
         {
-            seed, batch, preset, steps, lr, wd, data, init, kappaSteps, phase1Only, engine.Engine, engine.Device, threads, output, json,
+            seed, batch, preset, steps, lr, wd, data, init, kappaSteps, phase1Only, set, printConfig, engine.Engine, engine.Device, threads, output, json,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
             int b = parse.GetValue(batch);
             if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
-            var config = TrainingProtocols.ByName(parse.GetValue(preset)!, parse.GetValue(seed), b);
-            if (parse.GetValue(steps) is int n)
+            if (parse.GetValue(steps) is < 0 and int n) throw new UsageException($"--steps {n} must be >= 0");
+            // The named options are settings too, applied before --set's in the order given.
+            var named = new List<RunSetting>();
+            void Named(string key, string? value) { if (value is not null) named.Add(new RunSetting(key, value)); }
+            Named("phase1Epochs", parse.GetValue(steps)?.ToString(CultureInfo.InvariantCulture));
+            Named("lr", parse.GetValue(lr)?.ToString("R", CultureInfo.InvariantCulture));
+            Named("weightDecay", parse.GetValue(wd)?.ToString("R", CultureInfo.InvariantCulture));
+            Named("data", parse.GetValue(data));
+            Named("init", parse.GetValue(init));
+            Named("prune", parse.GetValue(phase1Only) ? "false" : null);
+            Named("kappaSteps", parse.GetValue(kappaSteps) is string ks ? string.Join(",", ParseSteps(ks)) : null);
+            RunConfig config;
+            try
             {
-                if (n < 0) throw new UsageException($"--steps {n} must be >= 0");
-                config = config with { Phase1Epochs = n };
+                var arguments = new TrainArguments
+                {
+                    Protocol = parse.GetValue(preset)!,
+                    Seed = parse.GetValue(seed),
+                    BatchSize = b,
+                    Settings = [.. named, .. (parse.GetValue(set) ?? []).Select(RunSetting.Parse)],
+                };
+                config = arguments.ToConfig();
             }
-            if (parse.GetValue(lr) is double l) config = config with { Lr = l };
-            if (parse.GetValue(wd) is double w) config = config with { WeightDecay = w };
-            if (parse.GetValue(data) is string d) config = config with { Data = d };
-            if (parse.GetValue(init) is string i) config = config with { Init = i == "independent" ? InitKind.Independent : InitKind.Symmetric };
-            if (parse.GetValue(phase1Only)) config = config with { Prune = false };
-            if (parse.GetValue(kappaSteps) is string ks) config = config with { KappaSteps = ParseSteps(ks) };
-            try { config = config.Validated(); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
+            catch (JsonException e) { throw new UsageException($"--set: {e.Message.Split('\n')[0]}"); }
+            if (parse.GetValue(printConfig))
+            {
+                Console.Out.WriteLine(config.ToJson());
+                Console.Out.WriteLine(config.Hash());
+                return ExitCodes.Success;
+            }
             int t = parse.GetValue(threads);
             if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
             var kind = engine.Parse(parse);
