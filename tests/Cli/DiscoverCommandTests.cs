@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace StrassenRepro.Tests.Cli;
@@ -13,7 +14,7 @@ public class DiscoverCommandTests
             "--phase2-steps", "20", "--out", dir, "--json"];
         var first = CliRunner.Run(args);
         first.ExitCode.Should().BeOneOf([0, 1], first.StdErr);
-        first.StdErr.Should().Contain("strassen-repro: 2/2 stored runs crystallized");
+        first.StdErr.Should().Contain("strassen-repro: discover: 2 runs, ");
         using var doc = JsonDocument.Parse(first.StdOut);
         var root = doc.RootElement;
         root.GetProperty("runs").GetInt32().Should().Be(2);
@@ -28,7 +29,38 @@ public class DiscoverCommandTests
         again.StdErr.Should().Contain("--resume");
         var resumed = CliRunner.Run([.. args, "--resume"]);
         resumed.ExitCode.Should().Be(first.ExitCode);
-        resumed.StdOut.Should().Be(first.StdOut);
+        using var again2 = JsonDocument.Parse(resumed.StdOut);
+        foreach (var key in new[] { "runs", "converged", "distinctSchemes", "conclusion" })
+            again2.RootElement.GetProperty(key).ToString().Should().Be(root.GetProperty(key).ToString(), key);
+    }
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
+    [Fact]
+    public void A_signal_keeps_every_scheme_found_so_far_and_the_last_line_says_so()
+    {
+        var dir = TempFolder.Path("discover-signal");
+        string[] args = ["discover", "--shape", "2,2,3", "--rank", "11", "--protocol", "als", "--minutes", "5", "--threads", "1", "--out", dir, "--json"];
+        using var process = CliRunner.Start(args);
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        var schemes = Path.Combine(dir, "schemes");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!(Directory.Exists(schemes) && Directory.GetFiles(schemes).Length > 0) && !process.HasExited && DateTime.UtcNow < deadline)
+            Thread.Sleep(20);
+        process.HasExited.Should().BeFalse("a 5-minute discovery is still running");
+        SendSignal(process.Id, 2).Should().Be(0);
+        var result = CliRunner.Finish(process, stdout, stderr, args);
+        result.ExitCode.Should().Be(130, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("stopped").GetBoolean().Should().BeTrue();
+        doc.RootElement.GetProperty("exitCode").GetInt32().Should().Be(130);
+        doc.RootElement.GetProperty("conclusion").GetString().Should().StartWith("stopped by SIGINT after ");
+        var written = doc.RootElement.GetProperty("schemes").EnumerateArray().Select(x => x.GetProperty("path").GetString()!).ToList();
+        written.Should().NotBeEmpty();
+        Directory.GetFiles(schemes).Should().HaveCount(written.Count);
+        foreach (var path in written) CliRunner.Run("verify", path).ExitCode.Should().Be(0);
+        File.Exists(Path.Combine(dir, "discovery.md")).Should().BeTrue();
     }
 
     [Theory]
@@ -36,6 +68,10 @@ public class DiscoverCommandTests
     [InlineData("--shape", "2,2,9", "--rank", "7")]
     [InlineData("--shape", "2,2,2", "--rank", "0")]
     [InlineData("--shape", "2,2,2", "--rank", "7", "--slots", "3")]
+    [InlineData("--shape", "2,2,2", "--rank", "7", "--minutes", "0")]
+    [InlineData("--shape", "2,2,2", "--rank", "7", "--until", "0")]
+    [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "adam")]
+    [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "als", "--resume")]
     public void Bad_targets_are_one_line_usage_errors(params string[] args)
     {
         var result = CliRunner.Run(["discover", .. args, "--out", TempFolder.Path("discover-bad")]);

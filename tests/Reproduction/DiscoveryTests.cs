@@ -56,11 +56,11 @@ public class DiscoveryTests
         act.Should().Throw<ArgumentException>();
     }
 
-    private sealed class Recorder : IProgress<SweepProgress>
+    private sealed class Recorder : IProgress<DiscoveryProgress>
     {
-        public List<SweepProgress> Reports { get; } = [];
+        public List<DiscoveryProgress> Reports { get; } = [];
 
-        public void Report(SweepProgress value)
+        public void Report(DiscoveryProgress value)
         {
             lock (Reports) Reports.Add(value);
         }
@@ -75,20 +75,18 @@ public class DiscoveryTests
     };
 
     [Fact]
-    public void Stored_runs_are_crystallized_side_by_side_with_progress_in_order_and_in_seed_order()
+    public void Stored_runs_are_crystallized_where_they_finish_with_progress_and_in_seed_order()
     {
         var progress = new Recorder();
         var summary = Discoverer.Run(Small(TempFolder.Path("discover-progress"), DiscoveryCrystallizer.Exact), progress);
-        var reports = progress.Reports;
-        var crystallizing = reports.Where(r => r.Stage == SweepStage.Crystallizing).ToList();
-        crystallizing.Select(r => r.Done).Should().Equal(0, 1, 2, 3);
-        crystallizing.Should().OnlyContain(r => r.Total == 3);
-        reports.TakeWhile(r => r.Stage == SweepStage.Training).Should().NotBeEmpty("training comes first");
+        progress.Reports.Select(r => r.Runs).Should().Equal(0, 3);
+        progress.Reports[^1].Exact.Should().Be(summary.ExactAfterCrystallization);
         summary.Runs.Select(r => r.Seed).Should().Equal(1, 2, 3);
+        summary.Stopped.Should().BeFalse();
     }
 
     [Fact]
-    public void A_stop_while_crystallizing_leaves_every_run_stored_and_writes_no_report()
+    public void A_stop_while_crystallizing_leaves_every_run_stored_and_resume_crystallizes_them()
     {
         var dir = TempFolder.Path("discover-stop");
         using var stop = new CancellationTokenSource();
@@ -98,11 +96,22 @@ public class DiscoveryTests
             return null;
         }
         var options = Small(dir, StopHere) with { Threads = 1 };
-        var act = () => Discoverer.Run(options, null, stop.Token);
-        var e = act.Should().Throw<SweepInterruptedException>().Which;
-        e.StoredRuns.Should().Be(3);
-        e.PlannedRuns.Should().Be(3);
-        File.Exists(Path.Combine(dir, "discovery.md")).Should().BeFalse();
-        Discoverer.Run(options with { Resume = true }).Runs.Should().HaveCount(3, "--resume does the crystallization again");
+        var stopped = Discoverer.Run(options, null, stop.Token);
+        stopped.Stopped.Should().BeTrue();
+        stopped.Trained.Should().Be(0, "the population's crystallization was cut");
+        File.ReadAllText(Path.Combine(dir, "discovery.md")).Should().Contain("stopped by a signal");
+        var resumed = Discoverer.Run(options with { Resume = true, Crystallize = DiscoveryCrystallizer.Exact });
+        resumed.Runs.Should().HaveCount(3, "--resume crystallizes the stored runs again");
+        resumed.Stopped.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Budgeted_train_discovery_runs_in_chunks_until_its_bound()
+    {
+        var options = Small(TempFolder.Path("discover-chunks"), null) with { Budget = new DiscoveryBudget(Runs: 5, UntilExact: 1000) };
+        var progress = new Recorder();
+        var summary = Discoverer.Run(options, progress);
+        summary.Runs.Select(r => r.Seed).Should().Equal(1, 2, 3, 4, 5);
+        progress.Reports.Select(r => r.Runs).Should().Equal(0, 4, 5);
     }
 }

@@ -13,7 +13,12 @@ public static class DiscoverCommand
     {
         var shape = new Option<string>("--shape") { Description = "The product n,m,p (A is n x m, B is m x p), each 1..8", Required = true };
         var rank = new Option<int>("--rank") { Description = "Slots the runs are pruned to: the rank of the schemes sought", Required = true };
-        var runs = new Option<int>("--runs") { Description = "Runs (seeds 1..N)", DefaultValueFactory = _ => 20 };
+        var runs = new Option<int?>("--runs") { Description = "Stop after this many runs (default 20 when neither --minutes nor --until is given)" };
+        var minutes = new Option<double?>("--minutes") { Description = "Stop after this many minutes (a run in progress is dropped)" };
+        var until = new Option<int?>("--until") { Description = "Stop once this many runs gave an exact scheme" };
+        var firstSeed = new Option<long>("--first-seed") { Description = "Seed of the first run", DefaultValueFactory = _ => 1 };
+        var protocol = new Option<string>("--protocol") { Description = "train: the paper's net (train-strassen), pruned and crystallized; als: alternating least squares with grid pull and projection", DefaultValueFactory = _ => "train" };
+        protocol.AcceptOnlyFromAmong("train", "als");
         var slots = new Option<int?>("--slots") { Description = "Slots at the start (default: rank; Phase 2 prunes one at a time down to rank)" };
         var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", DefaultValueFactory = _ => 32 };
         var steps = new Option<int?>("--steps") { Description = "Phase 1 steps (default: the protocol's 30000)" };
@@ -29,13 +34,21 @@ public static class DiscoverCommand
             + "the crystallizer), write the distinct ones (schemes/*.json, each passes verify) and discovery.md. "
             + "Exit code 0: at least one exact scheme; 1: none (the smallest residual reached is printed); 2: bad input")
         {
-            shape, rank, runs, slots, batch, steps, phase2, threads, output, resume, json, noCrystallize, engine.Engine, engine.Device,
+            shape, rank, runs, minutes, until, firstSeed, protocol, slots, batch, steps, phase2, threads, output, resume, json, noCrystallize, engine.Engine, engine.Device,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
+            int? runCount = parse.GetValue(runs);
+            double? m2 = parse.GetValue(minutes);
+            int? u = parse.GetValue(until);
+            if (m2 is <= 0 or > 1e6) throw new UsageException($"--minutes {m2} must be in (0, 1000000]");
+            if (u is < 1) throw new UsageException($"--until {u} must be >= 1");
+            if (runCount is < 1 or > 100_000) throw new UsageException($"--runs {runCount} is not in 1..100000");
+            var budget = new DiscoveryBudget(runCount ?? (m2 is null && u is null ? 20 : null), m2 is double mm ? TimeSpan.FromMinutes(mm) : null, u);
             var target = new DiscoveryTarget(ShapeOption.Parse(parse.GetValue(shape)!), parse.GetValue(rank))
             {
-                Runs = parse.GetValue(runs),
+                Runs = runCount ?? 20,
+                FirstSeed = parse.GetValue(firstSeed),
                 Slots = parse.GetValue(slots),
                 BatchSize = parse.GetValue(batch),
                 Phase1Epochs = parse.GetValue(steps) is int n ? (n >= 1 ? n : throw new UsageException($"--steps {n} must be >= 1")) : null,
@@ -53,43 +66,47 @@ public static class DiscoverCommand
                 Threads = t,
                 Engine = engine.Parse(parse),
                 Crystallize = parse.GetValue(noCrystallize) ? null : DiscoveryCrystallizer.Exact,
+                Protocol = parse.GetValue(protocol) == "als" ? DiscoveryProtocol.Als : DiscoveryProtocol.Train,
+                Budget = budget,
             };
             using var stop = StopSignals.Listen();
             DiscoverySummary summary;
-            try
-            {
-                summary = SweepProgressView.Show(p =>
-                {
-                    try { return Discoverer.Run(options, p, stop.Token); }
-                    catch (ArgumentException e) { throw new UsageException(e.Message); }
-                    catch (ReproductionException e) { throw new UsageException(e.Message); }
-                });
-            }
-            catch (SweepInterruptedException e)
-            {
-                Output.Error($"stopped by {stop.Received}: {e.StoredRuns} of {e.PlannedRuns} planned runs are stored in "
-                    + $"{e.DatabasePath}; resume with the same command and --resume");
-                return stop.ExitCode;
-            }
-            return Print(summary, options.OutDir, parse.GetValue(json));
+            try { summary = Discoverer.Run(options, new Lines(), stop.Token); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            catch (ReproductionException e) { throw new UsageException(e.Message); }
+            return Print(summary, options.OutDir, parse.GetValue(json), summary.Stopped ? stop : null);
         }));
         return command;
     }
 
-    private static int Print(DiscoverySummary s, string outDir, bool json)
+    /// <summary>Progress on stderr, one line per chunk of runs (stdout stays clean for --json).</summary>
+    private sealed class Lines : IProgress<DiscoveryProgress>
     {
-        var paths = Discoverer.SchemePaths(outDir, s);
-        string last = s.Distinct.Count > 0
+        public void Report(DiscoveryProgress value) => Console.Error.WriteLine(value.Line());
+    }
+
+    private static int Print(DiscoverySummary s, string outDir, bool json, StopSignals? stopped)
+    {
+        var paths = s.Distinct.Select(d => d.Path).ToList();
+        string found = s.Distinct.Count > 0
             ? $"found {s.Distinct.Count} distinct exact scheme{(s.Distinct.Count == 1 ? "" : "s")} of {s.Target.Shape} rank {s.Target.Rank}"
               + $" (best known rank {(s.BestKnownRank is int b ? b : "unknown")}); fewest additions {s.Distinct[0].Additions}"
             : $"no exact scheme of {s.Target.Shape} rank {s.Target.Rank}: smallest Brent residual {Output.Sci(s.BestResidual)}";
-        int exit = s.Distinct.Count > 0 ? ExitCodes.Success : ExitCodes.VerifiedFailure;
+        string last = stopped is null ? found
+            : $"stopped by {stopped.Received} after {s.Trained} runs: {found}; every scheme found is written"
+              + (s.Protocol == "train" ? "; continue with the same command and --resume" : "");
+        int exit = stopped is not null ? stopped.ExitCode : s.Distinct.Count > 0 ? ExitCodes.Success : ExitCodes.VerifiedFailure;
         if (json)
         {
             Output.WriteJson(new
             {
                 shape = new[] { s.Target.Shape.N, s.Target.Shape.M, s.Target.Shape.P },
                 rank = s.Target.Rank,
+                protocol = s.Protocol,
+                stopped = s.Stopped,
+                minutes = s.Elapsed.TotalMinutes,
+                cpuMinutes = s.CpuTime.TotalMinutes,
+                exactPerCpuMinute = double.IsNaN(s.ExactPerCpuMinute) ? (double?)null : s.ExactPerCpuMinute,
                 bestKnownRank = s.BestKnownRank,
                 runs = s.Trained,
                 diverged = s.Diverged,
@@ -113,11 +130,13 @@ public static class DiscoverCommand
             return exit;
         }
         Console.Out.WriteLine($"discover {s.Target.Shape} rank {s.Target.Rank} (best known rank {(s.BestKnownRank is int k2 ? k2 : "unknown")})");
+        Console.Out.WriteLine($"  protocol                      {s.Protocol}");
         Console.Out.WriteLine($"  runs                          {s.Trained} ({s.Diverged} diverged)");
         Console.Out.WriteLine($"  converged                     {s.Converged}");
         Console.Out.WriteLine($"  exact after rounding          {s.ExactAfterRounding}");
         Console.Out.WriteLine($"  exact after crystallization   {s.ExactAfterCrystallization}");
         Console.Out.WriteLine($"  distinct schemes              {s.Distinct.Count}");
+        Console.Out.WriteLine($"  CPU minutes (user + system)   {s.CpuTime.TotalMinutes:F2} ({(double.IsNaN(s.ExactPerCpuMinute) ? "-" : s.ExactPerCpuMinute.ToString("F1"))} exact per CPU-minute)");
         for (int k = 0; k < s.Distinct.Count; k++)
             Console.Out.WriteLine($"    {paths[k]}  ({s.Distinct[k].Scheme.Rank} multiplications, {s.Distinct[k].Additions} additions, {s.Distinct[k].FirstBy})");
         Console.Out.WriteLine($"  report                        {Path.Combine(outDir, "discovery.md")}");

@@ -37,6 +37,15 @@ public sealed record DiscoveredRun(string ConfigHash, long Seed, Outcome? Outcom
         };
     }
 
+    /// <summary>An als run: converged when fitting reached the rounding threshold; its residual is the Frobenius norm.</summary>
+    public static DiscoveredRun Of(Model.Search.AlsRun run)
+    {
+        var outcome = run.Exact is not null ? Crystallization.Outcome.Discrete
+            : run.Fitted ? Crystallization.Outcome.Continuous : Crystallization.Outcome.Unconverged;
+        return new("als", run.Seed, outcome, run.Fitted, Math.Sqrt(run.FitResidual), run.FitResidual,
+            run.Exact is null ? ExactBy.Nothing : ExactBy.AlternatingRounding, run.Exact);
+    }
+
     private static (ExactBy, Scheme?) ExactOf(VerificationReport v, Scheme kept, Func<Scheme, Scheme?>? crystallize)
     {
         var rounded = Discretizer.Q(kept);

@@ -19,7 +19,7 @@ public static class DiscoveryReport
         var specs = Figures(s);
         foreach (var spec in specs) AtomicFile.WriteAllBytes(Path.Combine(figures, spec.Id + ".png"), FigureRenderer.Render(spec).Png);
         var path = Path.Combine(outDir, "discovery.md");
-        AtomicFile.WriteAllText(path, Markdown(s, specs, Discoverer.SchemePaths(outDir, s)));
+        AtomicFile.WriteAllText(path, Markdown(s, specs, [.. s.Distinct.Select(d => d.Path)]));
         return path;
     }
 
@@ -41,9 +41,12 @@ public static class DiscoveryReport
         md.AppendLine($"# Discovery: {t.Shape}, rank {t.Rank}");
         md.AppendLine();
         string best = s.BestKnownRank is int r ? $"{r}" : "not in our table";
-        md.AppendLine($"{s.Trained} runs (seeds {t.FirstSeed}..{t.FirstSeed + t.Runs - 1}, protocol `train-strassen`, " +
-            $"{Slots(t)}, B = {t.BatchSize}); {s.Diverged} diverged. Best known rank of " +
-            $"{t.Shape}: {best}.");
+        string how = s.Protocol == "train" ? $"protocol `train-strassen`, {Slots(t)}, B = {t.BatchSize}" : $"protocol `{s.Protocol}`";
+        md.AppendLine($"{s.Trained} runs (seeds {t.FirstSeed}..{t.FirstSeed + s.Trained - 1}, {how}); {s.Diverged} diverged. " +
+            $"Best known rank of {t.Shape}: {best}.");
+        md.AppendLine();
+        md.AppendLine($"Time: {s.Elapsed.TotalMinutes.ToString("0.00", CultureInfo.InvariantCulture)} min, CPU (user + system) {s.CpuTime.TotalMinutes.ToString("0.00", CultureInfo.InvariantCulture)} min: " +
+            $"{(double.IsNaN(s.ExactPerCpuMinute) ? "-" : s.ExactPerCpuMinute.ToString("0.0", CultureInfo.InvariantCulture))} exact schemes per CPU-minute" + (s.Stopped ? "; stopped by a signal before the budget was spent." : "."));
         md.AppendLine();
         md.AppendLine("| | runs | share [95% CI] |");
         md.AppendLine("|---|---|---|");

@@ -26,9 +26,12 @@ public sealed record DiscoveryTarget(Shape Shape, int Rank)
     /// <summary>How the store names this study (its preset meta).</summary>
     public string StudyName => $"discover {Shape} rank {Rank}";
 
-    public IEnumerable<RunConfig> Plan() => Enumerable.Range(0, Runs).Select(i =>
+    public IEnumerable<RunConfig> Plan() => Plan(FirstSeed, Runs);
+
+    /// <summary>The train protocol's runs of count seeds from first on.</summary>
+    public IEnumerable<RunConfig> Plan(long first, int count) => Enumerable.Range(0, count).Select(i =>
     {
-        var c = TrainingProtocols.TrainStrassen(FirstSeed + i, BatchSize).WithShape(Shape) with
+        var c = TrainingProtocols.TrainStrassen(first + i, BatchSize).WithShape(Shape) with
         {
             Slots = StartSlots,
             TargetSlots = Rank,

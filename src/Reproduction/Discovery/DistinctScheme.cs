@@ -2,5 +2,11 @@ using StrassenRepro.Crystallization;
 
 namespace StrassenRepro.Reproduction.Discovery;
 
-/// <summary>A distinct exact scheme (up to slot order and sign gauge), the runs that found it and what it costs.</summary>
-public sealed record DistinctScheme(Scheme Scheme, IReadOnlyList<long> Seeds, ExactBy FirstBy, int Additions);
+/// <summary>
+/// A distinct exact scheme (up to slot order and sign gauge), the file it was written to when found, the runs that
+/// found it and what it costs.
+/// </summary>
+public sealed record DistinctScheme(Scheme Scheme, IReadOnlyList<long> Seeds, ExactBy FirstBy, int Additions)
+{
+    public string Path { get; init; } = "";
+}

@@ -11,4 +11,6 @@ public enum ExactBy
     LatticeRecovery,
     /// <summary>The general crystallizer (re-optimised rounding), for any shape.</summary>
     Crystallizer,
+    /// <summary>The als protocol: alternating least squares, then AlternatingRounding (grid pull and projection).</summary>
+    AlternatingRounding,
 }

@@ -27,9 +27,10 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
     /// <summary>
     /// Trains and stores the shard's missing runs. A cancellation stops training at the next step; the population
     /// in training is dropped (nothing of it was stored), a population being stored is committed first.
+    /// onStored, when given, sees each population's records as soon as they are stored (discover crystallizes there).
     /// </summary>
     public int Run(IEnumerable<RunConfig> plan, Shard shard, IProgress<SweepProgress>? progress = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, Action<IReadOnlyList<RunRecord>>? onStored = null)
     {
         var mine = ShardOf(plan, shard);
         var stored = store.StoredHashes();
@@ -47,10 +48,11 @@ public sealed class SweepRunner(RunStore store, int populationSize = 256, int th
                 var started = clock.Elapsed;
                 var results = PopulationTrainer.Train(population, threads, engine, cancel: cancel);
                 double seconds = (clock.Elapsed - started).TotalSeconds / population.Length;
-                var rows = results.Select(r => ToStored(Record(r), seconds, versions)).ToList();
-                added += store.AddAll(rows);
+                var records = results.Select(Record).ToList();
+                added += store.AddAll(records.Select(r => ToStored(r, seconds, versions)));
                 done += population.Length;
                 progress?.Report(new SweepProgress(done, mine.Count, skipped, population[0].BatchSize, clock.Elapsed));
+                onStored?.Invoke(records);
             }
         return added;
     }

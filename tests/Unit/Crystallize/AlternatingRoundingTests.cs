@@ -1,0 +1,113 @@
+using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Crystallize;
+using StrassenRepro.Crystallization.RandomStreams;
+
+namespace StrassenRepro.Tests.Unit.Crystallize;
+
+[Trait("Category", "Fast")]
+public class AlternatingRoundingTests
+{
+    [Fact]
+    public void Factors_of_an_exact_scheme_have_no_residual_and_round_trip()
+    {
+        var s = KnownSchemes.Strassen();
+        var f = AlternatingFactors.Of(s);
+        f.Residual().Should().Be((0.0, 0.0));
+        f.ToScheme().CoefficientsEqual(s).Should().BeTrue();
+        f.CoefficientCount.Should().Be(84);
+        f.Width(0).Should().Be(4);
+        f[2, 0, 0].Should().Be(s.W(0, 0));
+        f.GridDistance(1).Should().Be(0);
+    }
+
+    [Fact]
+    public void The_residual_of_a_missing_slot_is_that_slot()
+    {
+        var s = KnownSchemes.Naive(new Shape(1, 1, 2));
+        var f = AlternatingFactors.Of(new Scheme(s.Shape, 2, [1, 1], [1, 0, 0, 0], [1, 0, 0, 0]));
+        f.Residual().Should().Be((1.0, 1.0));
+    }
+
+    [Fact]
+    public void An_update_solves_one_factor_exactly_when_the_others_are_exact()
+    {
+        var s = KnownSchemes.Strassen();
+        var f = AlternatingFactors.Of(s.Map(x => x));
+        for (int k = 0; k < 3; k++)
+        {
+            f.Update(k, 0, 0, 0, 1);
+            f.Residual().Max.Should().BeLessThan(1e-12);
+        }
+    }
+
+    [Fact]
+    public void A_noisy_Strassen_rounds_back_to_an_exact_integer_scheme()
+    {
+        var random = new GaussianSource(7);
+        var noisy = KnownSchemes.Strassen().Map(x => x + 0.03 * random.NextGaussian());
+        var found = AlternatingRounding.TryRound(noisy, new AlternatingRoundingOptions());
+        found.Should().NotBeNull();
+        BrentCheck.IsValid(found!).Should().BeTrue();
+        found!.Rank.Should().Be(7);
+    }
+
+    [Fact]
+    public void Coefficients_far_from_any_scheme_give_nothing()
+    {
+        var f = AlternatingFactors.Random(new Shape(2, 2, 2), 6, 0.5, new GaussianSource(3));
+        AlternatingRounding.TryRound(f, new AlternatingRoundingOptions { Sweeps = 50 }).Should().BeNull("rank 6 has no scheme");
+    }
+
+    [Fact]
+    public void Fixing_snaps_only_coefficients_within_tolerance_and_they_stay()
+    {
+        var s = new Scheme(new Shape(1, 1, 1), 1, [0.96], [1.2], [-3.01]);
+        var f = AlternatingFactors.Of(s);
+        f.FixNearGrid(0.05, 2).Should().Be(1);
+        f.IsFixed(0, 0, 0).Should().BeTrue();
+        f.IsFixed(1, 0, 0).Should().BeFalse();
+        f.IsFixed(2, 0, 0).Should().BeFalse("-3 is beyond magnitude 2");
+        f[0, 0, 0].Should().Be(1);
+        f.FixedCount.Should().Be(1);
+        f.Update(0, 0, 0, 0, 2);
+        f[0, 0, 0].Should().Be(1, "a fixed coefficient is not re-solved");
+        f.GridDistance(2).Should().BeApproximately(1.01, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(0.49, 1, 0)]
+    [InlineData(0.51, 1, 1)]
+    [InlineData(-2.6, 2, -2)]
+    [InlineData(7.2, 4, 4)]
+    public void The_grid_is_the_nearest_integer_within_the_magnitude(double x, int max, double grid) =>
+        AlternatingFactors.Grid(x, max).Should().Be(grid);
+
+    [Fact]
+    public void Balancing_equalises_slot_norms_and_keeps_the_product()
+    {
+        var s = new Scheme(new Shape(1, 1, 1), 1, [8], [1], [0.125]);
+        var f = AlternatingFactors.Of(s);
+        f.Balance();
+        f[0, 0, 0].Should().BeApproximately(1, 1e-12);
+        f[1, 0, 0].Should().BeApproximately(1, 1e-12);
+        f[2, 0, 0].Should().BeApproximately(1, 1e-12);
+        f.Residual().Max.Should().BeLessThan(1e-12);
+    }
+
+    [Fact]
+    public void Random_factors_are_a_function_of_the_source()
+    {
+        var a = AlternatingFactors.Random(new Shape(2, 2, 3), 11, 0.5, new GaussianSource(5)).ToScheme();
+        var b = AlternatingFactors.Random(new Shape(2, 2, 3), 11, 0.5, new GaussianSource(5)).ToScheme();
+        var c = AlternatingFactors.Random(new Shape(2, 2, 3), 11, 0.5, new GaussianSource(6)).ToScheme();
+        a.CoefficientsEqual(b).Should().BeTrue();
+        a.CoefficientsEqual(c).Should().BeFalse();
+        a.ToScheme_rounded_is_integral();
+    }
+}
+
+internal static class SchemeChecks
+{
+    public static void ToScheme_rounded_is_integral(this Scheme s) =>
+        AlternatingFactors.Of(s).ToScheme(rounded: true, 1).IsIntegral.Should().BeTrue();
+}
