@@ -27,6 +27,28 @@ public readonly record struct Fraction
 
     public bool IsInteger => Denominator.IsOne;
 
+    public static readonly Fraction Zero = new(0, 1);
+    public static readonly Fraction One = new(1, 1);
+
+    public bool IsZero => Numerator.IsZero;
+
+    public static implicit operator Fraction(int n) => new(n, 1);
+
+    public static Fraction operator +(Fraction a, Fraction b) =>
+        new(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+
+    public static Fraction operator -(Fraction a, Fraction b) =>
+        new(a.Numerator * b.Denominator - b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+
+    public static Fraction operator -(Fraction a) => new(-a.Numerator, a.Denominator);
+
+    public static Fraction operator *(Fraction a, Fraction b) =>
+        new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
+
+    /// <summary>Throws ArgumentException for a zero divisor, as the constructor does for a zero denominator.</summary>
+    public static Fraction operator /(Fraction a, Fraction b) =>
+        new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
+
     /// <summary>The nearest integer, halves to even (as torch.round and Discretizer.Q on doubles), exactly.</summary>
     public BigInteger RoundHalfEven()
     {

@@ -74,6 +74,8 @@ public static class SchemeJson
     private static JsonScheme FromDocument(JsonElement root, string name)
     {
         if (root.ValueKind != JsonValueKind.Object) throw new SchemeFormatException($"{name}: expected a JSON object");
+        // Detected by content: the field's catalogue names the shape "n", ours "shape".
+        if (CatalogueJson.Looks(root)) return CatalogueJson.FromDocument(root, name);
         if (Field(root, "format") is { ValueKind: JsonValueKind.String } f && f.GetString() != FormatName)
             throw new SchemeFormatException($"{name}: format '{f.GetString()}' is not '{FormatName}'");
         if (Field(root, "version") is { } v && (v.ValueKind != JsonValueKind.Number || v.GetRawText() != $"{Version}"))
@@ -90,7 +92,7 @@ public static class SchemeJson
         return new JsonScheme(scheme, exact, metadata);
     }
 
-    private static JsonElement? Field(JsonElement obj, string field) =>
+    internal static JsonElement? Field(JsonElement obj, string field) =>
         obj.TryGetProperty(field, out var value) ? value : null;
 
     private static Shape ShapeOf(JsonElement? node, string name)
@@ -104,9 +106,9 @@ public static class SchemeJson
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     /// <summary>One coefficient: its double, its exact value when it has one, and where it came from.</summary>
-    private readonly record struct Entry(double Value, Fraction? Exact, bool Declared, bool Misleading, string Text);
+    internal readonly record struct Entry(double Value, Fraction? Exact, bool Declared, bool Misleading, string Text);
 
-    private static Entry[][] Matrix(JsonElement? node, string name, string field, int maxRows)
+    internal static Entry[][] Matrix(JsonElement? node, string name, string field, int maxRows)
     {
         if (node is not { ValueKind: JsonValueKind.Array } rows)
             throw new SchemeFormatException($"{name}: '{field}' must be an array of rows");
@@ -117,7 +119,7 @@ public static class SchemeJson
             .ToArray();
     }
 
-    private static Entry[] Entries(JsonElement? node, string name, string field, string what)
+    internal static Entry[] Entries(JsonElement? node, string name, string field, string what)
     {
         if (node is not { ValueKind: JsonValueKind.Array } values)
             throw new SchemeFormatException($"{name}: '{field}' must be {what}");
@@ -147,7 +149,7 @@ public static class SchemeJson
         return new Entry(number.Value, number.Exact, declared, number.Misleading, text);
     }
 
-    private static double[][] Values(Entry[][] rows) =>
+    internal static double[][] Values(Entry[][] rows) =>
         rows.Select(row => row.Select(e => e.Value).ToArray()).ToArray();
 
     /// <summary>
@@ -156,7 +158,7 @@ public static class SchemeJson
     /// whose double would pass for an exact value it is not (1e30 is not the double 1e30) is refused: checked as
     /// that double it would be another number, and rounded through Q it would be silently clamped.
     /// </summary>
-    private static RationalScheme? ExactScheme(Shape shape, int rank, Entry[][] u, Entry[][] v, Entry[][] w,
+    internal static RationalScheme? ExactScheme(Shape shape, int rank, Entry[][] u, Entry[][] v, Entry[][] w,
         string name)
     {
         var all = new[] { ("U", u), ("V", v), ("W", w) };

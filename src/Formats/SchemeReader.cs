@@ -10,7 +10,9 @@ public static class SchemeReader
     public const long MaxFileBytes = 512L * 1024 * 1024;
 
     /// <summary>The extensions a scheme file may have.</summary>
-    public static readonly string[] Extensions = [".json", ".npy", ".npz", ".pt", ".pth"];
+    public static readonly string[] Extensions = [".json", ".npy", ".npz", ".pt", ".pth", ".sms", ".exp"];
+
+    private const string Expected = "expected .json, .npy, .npz, .pt, .pth, .sms, .exp";
 
     /// <summary>Whether the reader of this file takes a key: an .npz entry, or a checkpoint's group.</summary>
     public static bool TakesKey(string path) => Path.GetExtension(path).ToLowerInvariant() is ".npz" or ".pt" or ".pth";
@@ -26,9 +28,11 @@ public static class SchemeReader
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string name = Path.GetFileName(path);
         if (!Extensions.Contains(ext))
-            throw new SchemeFormatException($"{name}: unknown file type '{ext}' (expected .json, .npy, .npz, .pt, .pth)");
+            throw new SchemeFormatException($"{name}: unknown file type '{ext}' ({Expected})");
         try
         {
+            // A plinopt scheme is three files: the reader opens each of them.
+            if (ext == ".sms") return PlinoptSms.Read(path, sibling => OpenBounded(sibling, Path.GetFileName(sibling)));
             using var stream = OpenBounded(path, name);
             return Read(stream, path, key, layout, options);
         }
@@ -58,8 +62,12 @@ public static class SchemeReader
         {
             case ".json":
                 var json = SchemeJson.Read(stream, name);
-                return new SchemeSource(json.Scheme, path, "json", null, json.Metadata, "ffl-rrr", "declared",
-                    json.Exact);
+                return new SchemeSource(json.Scheme, path, json.Format, null, json.Metadata,
+                    json.Format == CatalogueJson.FormatName ? "uvw-ct" : "ffl-rrr", "declared", json.Exact, json.Ring);
+            case ".exp":
+                return FlipsExp.Read(stream, path);
+            case ".sms":
+                throw new SchemeFormatException($"{name}: a plinopt .sms scheme is read from its three files on disk");
             case ".npy":
                 var npy = AlphaTensorLayout.ToScheme(NpyReader.Read(stream, name), name);
                 return new SchemeSource(npy, path, "npy", null, null, AlphaTensorLayout.LayoutName, "declared");
@@ -68,7 +76,7 @@ public static class SchemeReader
             case ".pt" or ".pth":
                 return ReadCheckpoint(stream, path, name, key, layout, options ?? VerificationOptions.Default);
             default:
-                throw new SchemeFormatException($"{name}: unknown file type '{ext}' (expected .json, .npy, .npz, .pt, .pth)");
+                throw new SchemeFormatException($"{name}: unknown file type '{ext}' ({Expected})");
         }
     }
 

@@ -2,6 +2,7 @@ using StrassenRepro.Crystallization;
 using StrassenRepro.Formats;
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;
 

@@ -1,5 +1,6 @@
 using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
 
 namespace StrassenRepro.Tests.Reproduction;

@@ -1,5 +1,6 @@
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;
 

@@ -45,6 +45,7 @@ public static class VerifyBatch
                 batch = true;
                 files.AddRange(Directory.EnumerateFiles(t)
                     .Where(f => SchemeReader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => !IsSecondOfTriple(f))
                     .Order(StringComparer.Ordinal));
             }
             else files.Add(t);
@@ -52,6 +53,11 @@ public static class VerifyBatch
         batch |= count > 1;
         return files;
     }
+
+    /// <summary>A plinopt NAME_R.sms or NAME_P.sms beside its NAME_L.sms: the triple is one scheme, one row.</summary>
+    private static bool IsSecondOfTriple(string file) =>
+        (file.EndsWith("_R.sms", StringComparison.Ordinal) || file.EndsWith("_P.sms", StringComparison.Ordinal)) &&
+        File.Exists(file[..^6] + "_L.sms");
 
     public static int Run(IReadOnlyList<string> files, bool batch, bool json, Func<string, VerificationReport> verify)
     {

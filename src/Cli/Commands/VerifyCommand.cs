@@ -13,7 +13,9 @@ public static class VerifyCommand
         {
             Description = "Schemes or checkpoints, or directories of them: .json (ours; integers exact at any size up to " +
                           $"{Fraction.MaxDigits} digits, at most {SchemeJson.MaxSlots:N0} slots), .npy / .npz (NumPy, " +
-                          "AlphaTensor layout), .pt / .pth (torch.save)",
+                          "AlphaTensor layout), .pt / .pth (torch.save); the field's catalogue JSON ({\"n\", \"m\", \"z2\", " +
+                          "\"u\", \"v\", \"w\"}, detected by content; z2 checked over F2), plinopt .sms triples (any " +
+                          "one of NAME_L/_R/_P.sms), flips .exp text (\"mod2\" in the name: over F2)",
             Arity = ArgumentArity.OneOrMore,
         };
         var key = new Option<string?>("--key")
@@ -63,7 +65,7 @@ public static class VerifyCommand
             };
             var transferSizes = OptionChecks.TransferSizes(parse.GetValue(sizes));
             var files = VerifyBatch.Expand(parse.GetValue(file)!, out bool batch);
-            if (files.Count == 0) throw new UsageException("no .json, .npy, .npz, .pt or .pth files to verify");
+            if (files.Count == 0) throw new UsageException("no .json, .npy, .npz, .pt, .pth, .sms or .exp files to verify");
             if (batch && parse.GetValue(output) is not null) throw new UsageException("--out takes one input file");
             var outPath = OptionChecks.OutputFile(parse.GetValue(output), "--out");
             OptionChecks.ReaderOptions(files, parse.GetValue(key), parse.GetValue(layout));

@@ -1,6 +1,6 @@
 using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Evidence;
+using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Reproduction.Claims;
 

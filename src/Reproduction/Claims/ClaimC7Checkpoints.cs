@@ -2,7 +2,7 @@ using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Formats;
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Evidence;
+using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Reproduction.Claims;
 

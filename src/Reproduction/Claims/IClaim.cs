@@ -1,4 +1,5 @@
 using StrassenRepro.Model;
+using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Reproduction.Claims;
 

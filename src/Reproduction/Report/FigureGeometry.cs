@@ -1,5 +1,4 @@
 using System.Globalization;
-using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Report;
 

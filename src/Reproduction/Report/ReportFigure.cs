@@ -1,6 +1,5 @@
 using System.Text;
 using StrassenRepro.Reproduction.Claims;
-using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Report;
 

@@ -1,4 +1,4 @@
-using StrassenRepro.Reproduction.Evidence;
+using StrassenRepro.Reproduction.Report;
 namespace StrassenRepro.Reproduction.Statistics;
 
 /// <summary>A proportion k/n with its confidence interval.</summary>

@@ -1,4 +1,4 @@
-namespace StrassenRepro.Reproduction.Evidence;
+namespace StrassenRepro.Reproduction.Report;
 
 /// <summary>How a figure draws its series.</summary>
 public enum FigureKind
