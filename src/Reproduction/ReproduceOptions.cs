@@ -1,6 +1,5 @@
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Claims;
-using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Store;
 using StrassenRepro.Reproduction.Sweep;
 using StrassenRepro.Reproduction.Upstream.Traces;

@@ -2,7 +2,6 @@ using StrassenRepro.Crystallization;
 using StrassenRepro.Formats;
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
-using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;
 

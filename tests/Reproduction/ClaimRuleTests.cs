@@ -1,6 +1,5 @@
 using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Reproduction.Claims;
-using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
 
 namespace StrassenRepro.Tests.Reproduction;

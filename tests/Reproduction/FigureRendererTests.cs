@@ -1,5 +1,6 @@
 using SkiaSharp;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Origins;
 using StrassenRepro.Reproduction.Report;
 

@@ -1,6 +1,5 @@
 using StrassenRepro.Reproduction;
 using StrassenRepro.Reproduction.Claims;
-using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Tests.Reproduction;

@@ -1,6 +1,6 @@
 using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Statistics;
 
 namespace StrassenRepro.Reproduction.Claims;

@@ -1,6 +1,6 @@
 using StrassenRepro.Crystallization;
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Claims;
 

@@ -1,7 +1,7 @@
 using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Statistics;
 
 namespace StrassenRepro.Reproduction.Claims;

@@ -2,7 +2,7 @@ using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Formats;
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Claims;
 

@@ -1,5 +1,5 @@
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Claims;
 

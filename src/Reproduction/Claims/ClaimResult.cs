@@ -1,5 +1,5 @@
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Origins;
-using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Reproduction.Claims;
 

@@ -1,5 +1,4 @@
 using StrassenRepro.Model;
-using StrassenRepro.Reproduction.Report;
 
 namespace StrassenRepro.Reproduction.Claims;
 

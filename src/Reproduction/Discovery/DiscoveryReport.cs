@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Report;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using ScottPlot.Plottables;
 using ScottPlot.TickGenerators;
+using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Report;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Report;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 
 namespace StrassenRepro.Reproduction.Report;
 

@@ -1,4 +1,4 @@
-using StrassenRepro.Reproduction.Report;
+using StrassenRepro.Reproduction.Evidence;
 namespace StrassenRepro.Reproduction.Statistics;
 
 /// <summary>A proportion k/n with its confidence interval.</summary>

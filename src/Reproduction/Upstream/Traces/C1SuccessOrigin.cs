@@ -1,7 +1,7 @@
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Origins;
-using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
 using StrassenRepro.Reproduction.Sweep;
 using static System.FormattableString;

@@ -1,7 +1,6 @@
 using StrassenRepro.Model;
 using StrassenRepro.Reproduction.Claims;
 using StrassenRepro.Reproduction.Origins;
-using StrassenRepro.Reproduction.Report;
 using StrassenRepro.Reproduction.Statistics;
 using static System.FormattableString;
 

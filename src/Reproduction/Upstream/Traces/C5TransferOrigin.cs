@@ -1,8 +1,8 @@
 using StrassenRepro.Crystallization;
 using StrassenRepro.Crystallization.RandomStreams;
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Origins;
-using StrassenRepro.Reproduction.Report;
 using static System.FormattableString;
 
 namespace StrassenRepro.Reproduction.Upstream.Traces;

@@ -1,6 +1,6 @@
 using StrassenRepro.Reproduction.Claims;
+using StrassenRepro.Reproduction.Evidence;
 using StrassenRepro.Reproduction.Origins;
-using StrassenRepro.Reproduction.Report;
 using static System.FormattableString;
 
 namespace StrassenRepro.Reproduction.Upstream.Traces;

@@ -1,4 +1,4 @@
-namespace StrassenRepro.Reproduction.Report;
+namespace StrassenRepro.Reproduction.Evidence;
 
 /// <summary>How a figure draws its series.</summary>
 public enum FigureKind

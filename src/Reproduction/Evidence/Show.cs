@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StrassenRepro.Reproduction.Report;
+namespace StrassenRepro.Reproduction.Evidence;
 
 /// <summary>How numbers read in the report: percentages, p-values.</summary>
 public static class Show

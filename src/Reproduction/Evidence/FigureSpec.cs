@@ -1,4 +1,4 @@
-namespace StrassenRepro.Reproduction.Report;
+namespace StrassenRepro.Reproduction.Evidence;
 
 /// <summary>A figure as data; the report renders it (PNG) so every figure is traceable to stored runs.</summary>
 public sealed record FigureSpec
