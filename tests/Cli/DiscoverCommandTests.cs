@@ -72,6 +72,7 @@ public class DiscoverCommandTests
     [InlineData("--shape", "2,2,2", "--rank", "7", "--until", "0")]
     [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "adam")]
     [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "als", "--resume")]
+    [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "als-crystallize", "--runs", "0")]
     public void Bad_targets_are_one_line_usage_errors(params string[] args)
     {
         var result = CliRunner.Run(["discover", .. args, "--out", TempFolder.Path("discover-bad")]);

@@ -19,13 +19,18 @@ public class AlsDiscoveryTests
         again.FitResidual.Should().Be(runs[2].FitResidual);
         again.FitSweeps.Should().Be(runs[2].FitSweeps);
         (again.Exact is null).Should().Be(runs[2].Exact is null);
+        runs.Where(r => r.Fitted).Should().OnlyContain(r => r.FittedPoint != null && r.FittedPoint.Rank == 7);
+        var unfitted = AlsSearch.Run(shape, 6, 1, p with { FitSweeps = 20 });
+        unfitted.Fitted.Should().BeFalse("rank 6 has no scheme");
+        unfitted.FittedPoint.Should().BeNull();
+        unfitted.Exact.Should().BeNull();
     }
 
     [Fact]
     public void Every_knob_is_recorded()
     {
         var json = new AlsProtocol().ToJson().ToJsonString();
-        foreach (var knob in new[] { "initScale", "fitSweeps", "ridge", "ridgeDecay", "ridgeFloor", "fitResidual", "roundBelow", "pull", "growth", "fixTolerance", "maxMagnitude" })
+        foreach (var knob in new[] { "crystallizerFallback", "fixPerSweep", "refitSweeps", "initScale", "fitSweeps", "ridge", "ridgeDecay", "ridgeFloor", "fitResidual", "roundBelow", "pull", "growth", "fixTolerance", "maxMagnitude" })
             json.Should().Contain($"\"{knob}\"");
     }
 

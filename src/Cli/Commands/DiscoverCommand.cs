@@ -17,8 +17,8 @@ public static class DiscoverCommand
         var minutes = new Option<double?>("--minutes") { Description = "Stop after this many minutes (a run in progress is dropped)" };
         var until = new Option<int?>("--until") { Description = "Stop once this many runs gave an exact scheme" };
         var firstSeed = new Option<long>("--first-seed") { Description = "Seed of the first run", DefaultValueFactory = _ => 1 };
-        var protocol = new Option<string>("--protocol") { Description = "train: the paper's net (train-strassen), pruned and crystallized; als: alternating least squares with grid pull and projection", DefaultValueFactory = _ => "train" };
-        protocol.AcceptOnlyFromAmong("train", "als");
+        var protocol = new Option<string>("--protocol") { Description = "train: the paper's net (train-strassen), pruned and crystallized; als: alternating least squares with grid pull and projection; als-crystallize: als, and the general crystallizer where its rounding fails", DefaultValueFactory = _ => "train" };
+        protocol.AcceptOnlyFromAmong("train", "als", "als-crystallize");
         var slots = new Option<int?>("--slots") { Description = "Slots at the start (default: rank; Phase 2 prunes one at a time down to rank)" };
         var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", DefaultValueFactory = _ => 32 };
         var steps = new Option<int?>("--steps") { Description = "Phase 1 steps (default: the protocol's 30000)" };
@@ -66,7 +66,8 @@ public static class DiscoverCommand
                 Threads = t,
                 Engine = engine.Parse(parse),
                 Crystallize = parse.GetValue(noCrystallize) ? null : DiscoveryCrystallizer.Exact,
-                Protocol = parse.GetValue(protocol) == "als" ? DiscoveryProtocol.Als : DiscoveryProtocol.Train,
+                Protocol = parse.GetValue(protocol) == "train" ? DiscoveryProtocol.Train : DiscoveryProtocol.Als,
+                Als = new() { CrystallizerFallback = parse.GetValue(protocol) == "als-crystallize" },
                 Budget = budget,
             };
             using var stop = StopSignals.Listen();

@@ -114,20 +114,28 @@ public sealed class AlternatingFactors
     /// <summary>The nearest integer of magnitude at most maxMagnitude.</summary>
     public static double Grid(double x, int maxMagnitude) => Math.Clamp(Math.Round(x), -maxMagnitude, maxMagnitude);
 
-    /// <summary>Fixes every free coefficient within tolerance of its grid value to that value; returns how many.</summary>
-    public int FixNearGrid(double tolerance, int maxMagnitude)
+    /// <summary>
+    /// Fixes the free coefficients within tolerance of their grid values to those values, nearest first, at most limit
+    /// of them (0: all); returns how many.
+    /// </summary>
+    public int FixNearGrid(double tolerance, int maxMagnitude, int limit = 0)
     {
-        int n = 0;
+        var near = new List<(double Distance, int Factor, int Index)>();
         for (int k = 0; k < 3; k++)
             for (int i = 0; i < _f[k].Length; i++)
             {
                 if (_fixed[k][i]) continue;
-                double g = Grid(_f[k][i], maxMagnitude);
-                if (Math.Abs(_f[k][i] - g) > tolerance) continue;
-                _f[k][i] = g;
-                _fixed[k][i] = true;
-                n++;
+                double d = Math.Abs(_f[k][i] - Grid(_f[k][i], maxMagnitude));
+                if (d <= tolerance) near.Add((d, k, i));
             }
+        var chosen = near.OrderBy(x => x.Distance).ThenBy(x => x.Factor).ThenBy(x => x.Index);
+        int n = 0;
+        foreach (var (_, k, i) in limit > 0 ? chosen.Take(limit) : chosen)
+        {
+            _f[k][i] = Grid(_f[k][i], maxMagnitude);
+            _fixed[k][i] = true;
+            n++;
+        }
         return n;
     }
 

@@ -20,9 +20,11 @@ public static class AlternatingRounding
         {
             cancel.ThrowIfCancellationRequested();
             for (int k = 0; k < 3; k++) f.Update(k, 0, o.Prox, pull, o.MaxMagnitude);
+            for (int j = 0; j < o.RefitSweeps; j++)
+                for (int k = 0; k < 3; k++) f.Update(k, 0, o.Prox, 0, o.MaxMagnitude);
             if (!f.IsFinite) return null;
             pull *= o.Growth;
-            if (f.Residual().Max <= o.FixResidual) f.FixNearGrid(o.FixTolerance, o.MaxMagnitude);
+            if (f.Residual().Max <= o.FixResidual) f.FixNearGrid(o.FixTolerance, o.MaxMagnitude, o.FixPerSweep);
             if (o.BalanceEvery > 0 && sweep % o.BalanceEvery == 0) f.Balance();
         }
         var rounded = f.ToScheme(rounded: true, o.MaxMagnitude);

@@ -12,6 +12,10 @@ public sealed record AlternatingRoundingOptions
     public double Growth { get; init; } = 1.0;
     public double FixTolerance { get; init; } = 0.05;
     public double FixResidual { get; init; } = 0.05;
+    /// <summary>At most this many coefficients fixed per sweep, nearest the grid first (0: all within tolerance).</summary>
+    public int FixPerSweep { get; init; }
+    /// <summary>Unpulled sweeps after each pulled one, before the residual is judged (the pull biases the point).</summary>
+    public int RefitSweeps { get; init; }
     /// <summary>Largest magnitude of a grid value.</summary>
     public int MaxMagnitude { get; init; } = 1;
     /// <summary>Proximal weight toward the previous sweep's values (keeps each per-column system well posed).</summary>

@@ -26,6 +26,11 @@ public sealed record AlsProtocol
     /// <summary>A run is rounded when fitting ended at a squared residual at most this.</summary>
     public double RoundBelow { get; init; } = 1e-3;
     public AlternatingRoundingOptions Rounding { get; init; } = new();
+    /// <summary>
+    /// A fitted run that rounding left inexact goes to the general crystallizer (dense Levenberg-Marquardt with rounding
+    /// search, src/Crystallization/Crystallize/SchemeCrystallizer): slower, but it backs off bad fixes.
+    /// </summary>
+    public bool CrystallizerFallback { get; init; }
 
     /// <summary>Every knob, for the record written with the runs.</summary>
     public JsonObject ToJson() => new()
@@ -39,6 +44,7 @@ public sealed record AlsProtocol
         ["checkEvery"] = CheckEvery,
         ["fitResidual"] = FitResidual,
         ["roundBelow"] = RoundBelow,
+        ["crystallizerFallback"] = CrystallizerFallback,
         ["rounding"] = new JsonObject
         {
             ["sweeps"] = Rounding.Sweeps,
@@ -49,6 +55,8 @@ public sealed record AlsProtocol
             ["maxMagnitude"] = Rounding.MaxMagnitude,
             ["prox"] = Rounding.Prox,
             ["balanceEvery"] = Rounding.BalanceEvery,
+            ["fixPerSweep"] = Rounding.FixPerSweep,
+            ["refitSweeps"] = Rounding.RefitSweeps,
         },
     };
 }

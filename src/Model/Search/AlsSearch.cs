@@ -31,7 +31,8 @@ public static class AlsSearch
         }
         residual = f.IsFinite ? f.Residual().SquaredNorm : double.PositiveInfinity;
         bool fitted = residual <= p.RoundBelow;
+        var point = fitted ? f.ToScheme() : null;
         var exact = fitted ? AlternatingRounding.TryRound(f, p.Rounding, cancel) : null;
-        return new AlsRun(seed, sweep, residual, fitted, exact);
+        return new AlsRun(seed, sweep, residual, fitted, exact) { FittedPoint = point };
     }
 }

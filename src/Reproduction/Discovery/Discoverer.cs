@@ -16,7 +16,8 @@ public static class Discoverer
         var target = o.Target.Validated();
         var budget = o.EffectiveBudget.Validated();
         OutputFolder.Prepare(o.OutDir);
-        string protocol = o.Protocol == DiscoveryProtocol.Als ? Model.Search.AlsProtocol.Name : "train";
+        string protocol = o.Protocol == DiscoveryProtocol.Train ? "train"
+            : o.Als.CrystallizerFallback ? Model.Search.AlsProtocol.Name + "-crystallize" : Model.Search.AlsProtocol.Name;
         var finds = new DiscoveryFinds(o.OutDir, target, protocol);
         var clock = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;

@@ -60,25 +60,30 @@ internal sealed class DiscoveryStudy(DiscoverOptions o, DiscoveryTarget target, 
         for (long seed = target.FirstSeed; !spent();)
         {
             int count = NextChunk();
-            var runs = new (AlsRun Run, double Seconds)[count];
+            var runs = new (AlsRun Run, DiscoveredRun Found, double Seconds)[count];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancel };
             long first = seed;
             Parallel.For(0, count, parallel, i =>
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                runs[i] = (AlsSearch.Run(target.Shape, target.Rank, first + i, o.Als, cancel), clock.Elapsed.TotalSeconds);
+                var run = AlsSearch.Run(target.Shape, target.Rank, first + i, o.Als, cancel);
+                var found = DiscoveredRun.Of(run);
+                if (found.Exact is null && o.Als.CrystallizerFallback && run.FittedPoint is { } point && o.Crystallize?.Invoke(point) is { } exact
+                    && DiscoveryCrystallizer.IsExact(exact))
+                    found = found with { Exact = exact, ExactBy = ExactBy.Crystallizer, Outcome = Crystallization.Outcome.Discrete };
+                runs[i] = (run, found, clock.Elapsed.TotalSeconds);
             });
             var lines = new System.Text.StringBuilder();
-            foreach (var (run, seconds) in runs)
+            foreach (var (run, found, seconds) in runs)
             {
-                finds.Add(DiscoveredRun.Of(run));
+                finds.Add(found);
                 lines.AppendLine(new JsonObject
                 {
                     ["seed"] = run.Seed,
                     ["fitSweeps"] = run.FitSweeps,
                     ["fitResidual"] = double.IsFinite(run.FitResidual) ? run.FitResidual : null,
                     ["fitted"] = run.Fitted,
-                    ["exact"] = run.Exact is not null,
+                    ["exactBy"] = found.ExactBy.ToString(),
                     ["seconds"] = Math.Round(seconds, 4),
                 }.ToJsonString());
             }

@@ -74,6 +74,25 @@ public class AlternatingRoundingTests
         f.GridDistance(2).Should().BeApproximately(1.01, 1e-12);
     }
 
+    [Fact]
+    public void A_limit_fixes_the_nearest_first()
+    {
+        var f = AlternatingFactors.Of(new Scheme(new Shape(1, 1, 1), 1, [0.97], [1.01], [-0.98]));
+        f.FixNearGrid(0.05, 1, limit: 1).Should().Be(1);
+        f.IsFixed(1, 0, 0).Should().BeTrue("1.01 is the nearest");
+        f.FixedCount.Should().Be(1);
+        f.FixNearGrid(0.05, 1, limit: 5).Should().Be(2);
+        f.FixedCount.Should().Be(3);
+    }
+
+    [Fact]
+    public void Refit_sweeps_keep_an_exact_scheme_exact()
+    {
+        var found = AlternatingRounding.TryRound(KnownSchemes.Strassen(), new AlternatingRoundingOptions { RefitSweeps = 2, FixPerSweep = 10 });
+        found.Should().NotBeNull();
+        found!.CoefficientsEqual(KnownSchemes.Strassen()).Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(0.49, 1, 0)]
     [InlineData(0.51, 1, 1)]
