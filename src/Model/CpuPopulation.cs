@@ -31,19 +31,16 @@ public sealed class CpuPopulation : IPopulationEngine
     /// <summary>The R = 8, &lt;2,2,2&gt; vector path (8 slots in one Vector&lt;float&gt;); otherwise SlotVectorGradient.</summary>
     private readonly bool _vectorised;
 
-    /// <summary>
-    /// Whether engines made from now on take the specialised path at &lt;2,2,2;8&gt; (the default) or the general one
-    /// (other numbers: its sums run in another order): a switch for `bench train-throughput` to time both in one run.
-    /// </summary>
-    public static bool Specialised { get; set; } = true;
-
     public CpuPopulation(float[] initial, int size, int slots, int threads) : this(initial, size, slots, threads, Shape.Square2) { }
 
     public CpuPopulation(float[] initial, int size, int slots, int threads, Shape shape)
-        : this(initial, size, slots, threads, shape, Specialised) { }
+        : this(initial, size, slots, threads, shape, specialised: true) { }
 
-    /// <param name="specialised">false: SlotVectorGradient at &lt;2,2,2;8&gt; too (tests compare the two paths).</param>
-    internal CpuPopulation(float[] initial, int size, int slots, int threads, Shape shape, bool specialised)
+    /// <param name="specialised">
+    /// false: SlotVectorGradient at &lt;2,2,2;8&gt; too (other numbers: its sums run in another order; tests compare the
+    /// two paths, and `bench train-throughput` times both).
+    /// </param>
+    public CpuPopulation(float[] initial, int size, int slots, int threads, Shape shape, bool specialised)
     {
         Size = size;
         Slots = slots;

@@ -9,6 +9,15 @@ public sealed record EngineChoice(EngineKind Kind, DevicePreference Device = Dev
 
     public static implicit operator EngineChoice(EngineKind kind) => new(kind);
 
+    /// <summary>
+    /// The cpu engine's specialised 8-lane gradient at &lt;2,2,2;8&gt; (default); false takes the general path there
+    /// too, whose sums run in another order (other numbers), so that a benchmark can time one against the other.
+    /// </summary>
+    public bool SpecialisedGradient { get; init; } = true;
+
+    /// <summary>Training pairs drawn with AVX2 where it is there (default); false: the scalar draw, the same numbers.</summary>
+    public bool VectorisedPairs { get; init; } = true;
+
     /// <summary>"cpu", "torch" or "gpu".</summary>
     public string Name => Kind.ToString().ToLowerInvariant();
 

@@ -13,15 +13,12 @@ public static class Pairs
     public const int Width = 12;
 
     /// <summary>
-    /// Whether Draw takes VectorPairs (the default where AVX2 is there) or the scalar loop: the same numbers either way,
-    /// a switch for `bench train-throughput` to time both in one run.
+    /// Fills dest (count rows) from one key's normal stream. vectorised: VectorPairs where AVX2 is there, else the
+    /// scalar loop; the same numbers either way (false lets `bench train-throughput` time the scalar loop).
     /// </summary>
-    public static bool Vectorised { get; set; } = VectorPairs.IsSupported;
-
-    /// <summary>Fills dest (count rows) from one key's normal stream.</summary>
-    public static void Draw(Span<float> dest, ulong key)
+    public static void Draw(Span<float> dest, ulong key, bool vectorised = true)
     {
-        if (Vectorised) VectorPairs.Draw(dest, key);
+        if (vectorised && VectorPairs.IsSupported) VectorPairs.Draw(dest, key);
         else DrawScalar(dest, key);
     }
 
@@ -41,11 +38,11 @@ public static class Pairs
     /// Rows of any shape: ceil((n m + m p) / 2) normal pairs fill a then b (an odd count drops the last pair's second
     /// normal), then t = A B. For &lt;2,2,2&gt; this is Draw.
     /// </summary>
-    public static void Draw(Span<float> dest, ulong key, PairLayout layout)
+    public static void Draw(Span<float> dest, ulong key, PairLayout layout, bool vectorised = true)
     {
         if (layout == PairLayout.Square2)
         {
-            Draw(dest, key);
+            Draw(dest, key, vectorised);
             return;
         }
         var stream = new NormalStream(key);

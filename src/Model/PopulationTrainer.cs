@@ -137,7 +137,7 @@ public static class PopulationTrainer
             _p = runs.Count;
             _r = _shape.Slots;
             _data = new RunData[_p];
-            Parallel.For(0, _p, parallel, i => _data[i] = new RunData(runs[i]));
+            Parallel.For(0, _p, parallel, i => _data[i] = new RunData(runs[i], engine.VectorisedPairs));
             _curves = Enumerable.Range(0, _p).Select(_ => new List<CurvePoint>()).ToArray();
             _kappas = Enumerable.Range(0, _p).Select(_ => new List<Kappa>()).ToArray();
             _kappaSteps = runs.Select(r => r.KappaSteps.Select(s => (long)s).ToHashSet()).ToArray();
@@ -156,7 +156,7 @@ public static class PopulationTrainer
                 EngineKind.Torch => new TorchPopulation(initial, _p, _r, _shape.Shape),
                 EngineKind.Gpu => new GpuPopulation(_engine.OpenDevice()!, initial, _p, _r, _runs.Select(r => r.DataKey).ToArray(),
                     _shape.DataMode.IsFresh ? null : _data.Select(d => d.TrainingSet!).ToArray(), _shape.Shape),
-                _ => new CpuPopulation(initial, _p, _r, _threads, _shape.Shape),
+                _ => new CpuPopulation(initial, _p, _r, _threads, _shape.Shape, _engine.SpecialisedGradient),
             };
 
             var setUp = _watch.Elapsed;

@@ -10,6 +10,7 @@ public sealed class RunData
 {
     private readonly long _seed;
     private readonly PairLayout _layout;
+    private readonly bool _vectorisedPairs;
     private readonly float[]? _trainSet;
     private int[]? _order;
     private long _orderEpoch = -1;
@@ -24,17 +25,19 @@ public sealed class RunData
     /// <summary>TestSamples rows of PairLayout.Width floats.</summary>
     public float[] TestSet { get; }
 
-    public RunData(RunConfig config)
+    /// <param name="vectorisedPairs">Pairs.Draw's vectorised draw (the same numbers as the scalar one).</param>
+    public RunData(RunConfig config, bool vectorisedPairs = true)
     {
         _seed = config.DataKey;
+        _vectorisedPairs = vectorisedPairs;
         _layout = config.Layout;
         Mode = config.DataMode;
         TestSet = new float[config.TestSamples * _layout.Width];
-        Pairs.Draw(TestSet, StreamKey.Of(_seed, StreamKey.TestSet, 0), _layout);
+        Pairs.Draw(TestSet, StreamKey.Of(_seed, StreamKey.TestSet, 0), _layout, _vectorisedPairs);
         if (Mode.FixedSize is int n)
         {
             _trainSet = new float[n * _layout.Width];
-            Pairs.Draw(_trainSet, StreamKey.Of(_seed, StreamKey.TrainSet, 0), _layout);
+            Pairs.Draw(_trainSet, StreamKey.Of(_seed, StreamKey.TrainSet, 0), _layout, _vectorisedPairs);
         }
     }
 
@@ -46,7 +49,7 @@ public sealed class RunData
     {
         if (_trainSet is null)
         {
-            Pairs.Draw(dest, StreamKey.Of(_seed, key.Stream, key.Step), _layout);
+            Pairs.Draw(dest, StreamKey.Of(_seed, key.Stream, key.Step), _layout, _vectorisedPairs);
             return;
         }
         var order = OrderOf(key.Stream, key.Epoch);
@@ -78,7 +81,7 @@ public sealed class RunData
     public float[] KappaProbe(int samples, long step)
     {
         var probe = new float[samples * _layout.Width];
-        Pairs.Draw(probe, StreamKey.Of(_seed, StreamKey.KappaProbe, step), _layout);
+        Pairs.Draw(probe, StreamKey.Of(_seed, StreamKey.KappaProbe, step), _layout, _vectorisedPairs);
         return probe;
     }
 }

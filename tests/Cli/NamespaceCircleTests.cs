@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace StrassenRepro.Tests.Cli;
 
 /// <summary>
@@ -11,22 +9,7 @@ namespace StrassenRepro.Tests.Cli;
 [Trait("Category", "Fast")]
 public class NamespaceCircleTests
 {
-    private static readonly Lazy<NamespaceGraph> Src = new(() => NamespaceGraph.Of(OurAssemblies()));
-
-    /// <summary>strassen-repro and every assembly of ours it references, directly or not.</summary>
-    private static IEnumerable<Assembly> OurAssemblies()
-    {
-        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(StrassenRepro.Cli.CliApp).Assembly]);
-        while (pending.TryPop(out var assembly))
-        {
-            if (!found.TryAdd(assembly.GetName().Name!, assembly)) continue;
-            foreach (var name in assembly.GetReferencedAssemblies())
-                if (name.Name!.StartsWith("StrassenRepro.", StringComparison.Ordinal) && !found.ContainsKey(name.Name))
-                    pending.Push(Assembly.Load(name));
-        }
-        return found.Values;
-    }
+    private static readonly Lazy<NamespaceGraph> Src = new(() => NamespaceGraph.Of(SrcAssemblies.All));
 
     [Fact]
     public void No_namespace_of_src_is_in_a_circle()

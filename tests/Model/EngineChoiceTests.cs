@@ -47,4 +47,17 @@ public class EngineChoiceTests
         clock.Measuring.Should().BePositive("curve points were taken every 10 steps");
         (clock.SetUp + clock.Steps + clock.Measuring + clock.HandOff).Should().BeLessThanOrEqualTo(total);
     }
+
+    [Fact]
+    public void The_cpu_engines_fast_paths_are_parameters_of_the_choice()
+    {
+        EngineChoice.Cpu.SpecialisedGradient.Should().BeTrue();
+        EngineChoice.Cpu.VectorisedPairs.Should().BeTrue();
+        double[] Trained(EngineChoice engine) =>
+            PopulationTrainer.Train([Toy.Config(3, phase1: 30), Toy.Config(4, phase1: 30)], threads: 1, engine)[1].FinalWeights.U;
+        var fast = Trained(EngineChoice.Cpu);
+        Trained(EngineChoice.Cpu with { VectorisedPairs = false }).Should().Equal(fast, "the scalar draw gives the same pairs");
+        Trained(EngineChoice.Cpu with { SpecialisedGradient = false }).Should().NotEqual(fast,
+            "the general path sums in another order, so the choice reached the engine");
+    }
 }

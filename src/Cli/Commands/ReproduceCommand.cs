@@ -27,7 +27,7 @@ public static class ReproduceCommand
         var output = new Option<string>("--out") { Description = "Folder for the run store (runs.db) and the report", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
         var shard = new Option<string>("--shard") { Description = "Run the k-th of n deterministic parts of the plan, k/n (merge the shards' runs.db with `merge`)", DefaultValueFactory = _ => "1/1" };
         var resume = new Option<bool>("--resume") { Description = "Continue a sweep in --out: skip the runs already stored" };
-        var threads = new Option<int>("--threads") { Description = "CPU threads for training (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
+        var threads = CommonOptions.Threads("CPU threads for training (0 = all cores); results do not depend on it");
         var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
         var checkpoints = CheckpointsOption();
         var engine = new EngineOptions();
@@ -49,7 +49,7 @@ public static class ReproduceCommand
                 OutDir = parse.GetValue(output)!,
                 Shard = Usage(() => Shard.Parse(parse.GetValue(shard)!)),
                 Resume = parse.GetValue(resume),
-                Threads = parse.GetValue(threads) is var t and >= 0 ? t : throw new UsageException("--threads must be >= 0"),
+                Threads = CommonOptions.ThreadsOf(parse, threads),
                 Checkpoints = Existing(parse.GetValue(checkpoints)),
                 Engine = engine.Parse(parse),
             };

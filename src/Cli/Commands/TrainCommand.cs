@@ -13,7 +13,7 @@ public static class TrainCommand
     public static Command Create()
     {
         var seed = new Option<long>("--seed") { Description = "Run seed (every random number of the run derives from it)", Required = true };
-        var batch = new Option<int>("--batch-size") { Description = "Phase 1 batch size", Required = true };
+        var batch = CommonOptions.BatchSize("Phase 1 batch size");
         var preset = new Option<string>("--protocol", "--preset")
         {
             Description = "Training protocol, each with the upstream script it follows: " + ProtocolSources.Listing()
@@ -41,17 +41,16 @@ public static class TrainCommand
             Description = "Print the run's configuration (canonical JSON) and its hash, and train nothing",
         };
         var engine = new EngineOptions();
-        var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
+        var threads = CommonOptions.Threads("CPU threads (0 = all cores); results do not depend on it");
         var output = new Option<string>("--out") { Description = "Folder for the checkpoint", DefaultValueFactory = _ => "runs" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var json = CommonOptions.Json();
         var command = new Command("train", "Train one run of the two-phase protocol, write its checkpoint and verify it")
         {
             seed, batch, preset, steps, lr, wd, data, init, kappaSteps, phase1Only, set, printConfig, engine.Engine, engine.Device, threads, output, json,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
-            int b = parse.GetValue(batch);
-            if (b < 1 || b > 65536) throw new UsageException($"--batch-size {b} is not in 1..65536");
+            int b = CommonOptions.BatchSizeOf(parse, batch);
             if (parse.GetValue(steps) is < 0 and int n) throw new UsageException($"--steps {n} must be >= 0");
             // The named options are settings too, applied before --set's in the order given.
             var named = new List<RunSetting>();
@@ -83,8 +82,7 @@ public static class TrainCommand
                 Console.Out.WriteLine(config.Hash());
                 return ExitCodes.Success;
             }
-            int t = parse.GetValue(threads);
-            if (t < 0) throw new UsageException($"--threads {t} must be >= 0");
+            int t = CommonOptions.ThreadsOf(parse, threads);
             var kind = engine.Parse(parse);
 
             var result = PopulationTrainer.Train([config], t, kind)[0];
