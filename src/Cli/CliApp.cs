@@ -17,6 +17,8 @@ public static class CliApp
         ReproduceCommand.CreateExportRuns(),
         ExportCommand.Create(),
         DiscoverCommand.Create(),
+        OrbitCommands.CreateEquivalent(),
+        OrbitCommands.CreateClassify(),
     };
 
     public static int Run(string[] args)

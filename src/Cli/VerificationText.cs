@@ -26,6 +26,13 @@ public static class VerificationText
         o.WriteLine($"  S(theta)        {r.STheta}{paper}");
         o.WriteLine($"  outcome         {r.Outcome.ToWire()}");
         o.WriteLine($"  Strassen's own  {(r.CanonicalStrassen ? "yes (up to slot order and signs)" : "no")}");
+        if (r.Invariants is { } inv)
+        {
+            o.WriteLine($"  rank triples    {inv.RankTriplesText}");
+            o.WriteLine(inv.PairRanks is { } pairs
+                ? $"  pair ranks      {pairs.Count} kinds over {pairs.Sum(p => p[^1])} pairs (fingerprint {inv.Fingerprint})"
+                : $"  pair ranks      not computed beyond {Crystallization.Orbits.OrbitInvariants.MaxSlotsForPairs} slots (fingerprint {inv.Fingerprint})");
+        }
         if (r.TransferSkipped is not null) o.WriteLine($"  transfer        skipped: {r.TransferSkipped}");
         else PrintTransfer(r);
         if (r.Recovery is not null) PrintRecovery(r.Recovery, r.OutcomeAfterRecovery!.Value.ToWire());

@@ -51,6 +51,11 @@ public sealed record VerificationReport
     /// <summary>Exit code 0: valid in the ring, and the exact transfer holds at every size (over F2 none runs).</summary>
     public required bool Valid { get; init; }
 
+    /// <summary>The orbit invariants of the valid scheme judged (rank triples, pair ranks: docs/orbits.md); null when
+    /// it is not valid.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Orbits.OrbitInvariants? Invariants { get; init; }
+
     /// <summary>Lattice recovery, when it was asked for (verify --recover); null otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Recovery.RecoveryReport? Recovery { get; init; }

@@ -82,6 +82,8 @@ public static class Verifier
             Notes = notes,
             TransferSkipped = modTwo ? TransferSkippedModTwo : null,
             Valid = valid && transferOk,
+            // Orbit invariants of what was judged, in its ring: only a valid scheme's orbit is worth naming.
+            Invariants = valid ? Orbits.OrbitInvariants.Of(Orbits.OrbitScheme.Of(judgement.Exact, options.Ring)) : null,
             Judgement = judgement,
         };
     }
