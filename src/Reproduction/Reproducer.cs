@@ -76,7 +76,8 @@ public static class Reproducer
         var results = Evaluate(stored, preset, claims, checkpoints);
         var scope = ScopeOf(store, preset, claims);
         var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions,
-            DateTime.UtcNow, scope);
+            DateTime.UtcNow, scope,
+            stored.Count == 0 ? null : string.Join(";", stored.Select(r => r.GitCommit).Distinct().Order(StringComparer.Ordinal)));
         ReportWriter.Write(outDir, context, results);
         // Every stored run, with the train command that re-trains it alone: the table a reader can check row by row.
         AtomicFile.WriteAllText(Path.Combine(outDir, RunsTable.File), RunsTable.ToCsv(RunsTable.Of(stored, preset)));

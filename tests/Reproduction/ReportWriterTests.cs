@@ -195,13 +195,27 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void The_summary_json_names_the_commit_that_trained_the_runs_beside_the_one_that_wrote_it()
+    {
+        ReportWriter.Write(_dir, Context with { TrainedBy = "d685d0a" }, Claims());
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
+        json.RootElement.GetProperty("gitCommit").GetString().Should().Be("d685d0a");
+        json.RootElement.GetProperty("reportCommit").GetString().Should().Be("0123456789abcdef");
+    }
+
+    [Fact]
     public void The_summary_json_has_one_row_per_claim_with_every_field()
     {
         WriteReport();
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
 
         json.RootElement.EnumerateObject().Select(p => p.Name).Should()
-            .Equal("preset", "scope", "partial", "plannedRuns", "storedRuns", "note", "claims");
+            .Equal("preset", "scope", "partial", "plannedRuns", "storedRuns", "note", "command", "gitCommit",
+                "reportCommit", "claims");
+        json.RootElement.GetProperty("command").GetString().Should().Be("strassen-repro reproduce --preset quick");
+        // No stored runs named a commit here: the report's own stands for both.
+        json.RootElement.GetProperty("gitCommit").GetString().Should().Be("0123456789abcdef");
+        json.RootElement.GetProperty("reportCommit").GetString().Should().Be("0123456789abcdef");
         json.RootElement.GetProperty("scope").GetString().Should().Be("whole");
         json.RootElement.GetProperty("partial").GetBoolean().Should().BeFalse();
         var rows = json.RootElement.GetProperty("claims").EnumerateArray().ToList();

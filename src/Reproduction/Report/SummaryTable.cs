@@ -37,6 +37,6 @@ public static class SummaryTable
     /// [{id, title, paperSays, weMeasured, verdict, ruleVerdict, rule, explained, ruleExplained, origin: [{quantity,
     /// paper, sources, reexecution, correct, explanation, explained, rule}]}].
     /// </summary>
-    public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope) =>
-        JsonSerializer.Serialize(SummaryDocument.Of(claims, scope), Json);
+    public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope, ReportContext? context = null) =>
+        JsonSerializer.Serialize(SummaryDocument.Of(claims, scope, context), Json);
 }
