@@ -23,11 +23,13 @@ public class DiscoveryTests
     [InlineData(2, 2, 3, 11)]
     [InlineData(4, 3, 3, 29)]
     [InlineData(1, 3, 4, 12)]
+    [InlineData(5, 3, 2, 25)]
+    [InlineData(4, 4, 4, 49)]
     public void Best_known_ranks_hold_for_every_order_of_the_dimensions(int n, int m, int p, int rank) =>
         BestKnownRanks.Of(new Shape(n, m, p)).Should().Be(rank);
 
     [Fact]
-    public void A_product_outside_the_table_has_no_best_known_rank() => BestKnownRanks.Of(new Shape(4, 4, 4)).Should().BeNull();
+    public void A_product_outside_the_table_has_no_best_known_rank() => BestKnownRanks.Of(new Shape(5, 6, 7)).Should().BeNull();
 
     [Fact]
     public void The_plan_trains_rank_slots_of_the_shape_with_independent_inits()
