@@ -28,7 +28,7 @@ public class ClaimC7Tests
         var dir = TempFolder.Create("c7");
         var empty = Evaluate(dir);
         empty.Verdict.Should().Be(Verdict.Inconclusive);
-        empty.WeMeasured.Should().Be($"no checkpoint files (.json, .npy, .npz, .pt, .pth) in {dir} (folder)");
+        empty.WeMeasured.Should().Be($"no checkpoint files (.json, .npy, .npz, .pt, .pth, .sms, .exp) in {dir} (folder)");
         File.WriteAllText(Path.Combine(dir, "strassen.json"), SchemeJson.Write(KnownSchemes.Strassen()));
         var notes = Evaluate(dir).Notes;
         notes.Should().NotContain(n => n.Contains("not distributed"));
