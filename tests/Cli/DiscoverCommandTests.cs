@@ -21,7 +21,13 @@ public class DiscoverCommandTests
         root.GetProperty("exitCode").GetInt32().Should().Be(first.ExitCode);
         File.ReadAllText(Path.Combine(dir, "discovery.md")).Should().Contain("2 slots, none pruned");
         foreach (var scheme in root.GetProperty("schemes").EnumerateArray())
+        {
             CliRunner.Run("verify", scheme.GetProperty("path").GetString()!).ExitCode.Should().Be(0);
+            int shared = scheme.GetProperty("sharedAdditions").GetInt32();
+            shared.Should().BeInRange(0, scheme.GetProperty("additions").GetInt32(), "sharing sums never adds additions");
+            using var file = JsonDocument.Parse(File.ReadAllText(scheme.GetProperty("path").GetString()!));
+            file.RootElement.GetProperty("metadata").GetProperty("sharedAdditions").GetInt32().Should().Be(shared);
+        }
         (root.GetProperty("distinctSchemes").GetInt32() > 0).Should().Be(first.ExitCode == 0);
 
         var again = CliRunner.Run(args);

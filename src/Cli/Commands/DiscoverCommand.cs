@@ -75,7 +75,7 @@ public static class DiscoverCommand
             try { summary = Discoverer.Run(options, new Lines(), stop.Token); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             catch (ReproductionException e) { throw new UsageException(e.Message); }
-            return Print(summary, options.OutDir, parse.GetValue(json), summary.Stopped ? stop : null);
+            return DiscoverText.Print(summary, options.OutDir, parse.GetValue(json), summary.Stopped ? stop : null);
         }));
         return command;
     }
@@ -84,64 +84,5 @@ public static class DiscoverCommand
     private sealed class Lines : IProgress<DiscoveryProgress>
     {
         public void Report(DiscoveryProgress value) => Console.Error.WriteLine(value.Line());
-    }
-
-    private static int Print(DiscoverySummary s, string outDir, bool json, StopSignals? stopped)
-    {
-        var paths = s.Distinct.Select(d => d.Path).ToList();
-        string found = s.Distinct.Count > 0
-            ? $"found {s.Distinct.Count} distinct exact scheme{(s.Distinct.Count == 1 ? "" : "s")} of {s.Target.Shape} rank {s.Target.Rank}"
-              + $" (best known rank {(s.BestKnownRank is int b ? b : "unknown")}); fewest additions {s.Distinct[0].Additions}"
-            : $"no exact scheme of {s.Target.Shape} rank {s.Target.Rank}: smallest Brent residual {Output.Sci(s.BestResidual)}";
-        string last = stopped is null ? found
-            : $"stopped by {stopped.Received} after {s.Trained} runs: {found}; every scheme found is written"
-              + (s.Protocol == "train" ? "; continue with the same command and --resume" : "");
-        int exit = stopped is not null ? stopped.ExitCode : s.Distinct.Count > 0 ? ExitCodes.Success : ExitCodes.VerifiedFailure;
-        if (json)
-        {
-            Output.WriteJson(new
-            {
-                shape = new[] { s.Target.Shape.N, s.Target.Shape.M, s.Target.Shape.P },
-                rank = s.Target.Rank,
-                protocol = s.Protocol,
-                stopped = s.Stopped,
-                minutes = s.Elapsed.TotalMinutes,
-                cpuMinutes = s.CpuTime.TotalMinutes,
-                exactPerCpuMinute = double.IsNaN(s.ExactPerCpuMinute) ? (double?)null : s.ExactPerCpuMinute,
-                bestKnownRank = s.BestKnownRank,
-                runs = s.Trained,
-                diverged = s.Diverged,
-                converged = s.Converged,
-                exactAfterRounding = s.ExactAfterRounding,
-                exactAfterCrystallization = s.ExactAfterCrystallization,
-                distinctSchemes = s.Distinct.Count,
-                smallestResidual = s.BestResidual,
-                schemes = s.Distinct.Select((d, k) => new
-                {
-                    path = paths[k],
-                    multiplications = d.Scheme.Rank,
-                    additions = d.Additions,
-                    foundBy = d.FirstBy.ToString(),
-                    seeds = d.Seeds,
-                }),
-                report = Path.Combine(outDir, "discovery.md"),
-                conclusion = last,
-                exitCode = exit,
-            });
-            return exit;
-        }
-        Console.Out.WriteLine($"discover {s.Target.Shape} rank {s.Target.Rank} (best known rank {(s.BestKnownRank is int k2 ? k2 : "unknown")})");
-        Console.Out.WriteLine($"  protocol                      {s.Protocol}");
-        Console.Out.WriteLine($"  runs                          {s.Trained} ({s.Diverged} diverged)");
-        Console.Out.WriteLine($"  converged                     {s.Converged}");
-        Console.Out.WriteLine($"  exact after rounding          {s.ExactAfterRounding}");
-        Console.Out.WriteLine($"  exact after crystallization   {s.ExactAfterCrystallization}");
-        Console.Out.WriteLine($"  distinct schemes              {s.Distinct.Count}");
-        Console.Out.WriteLine($"  CPU minutes (user + system)   {s.CpuTime.TotalMinutes:F2} ({(double.IsNaN(s.ExactPerCpuMinute) ? "-" : s.ExactPerCpuMinute.ToString("F1"))} exact per CPU-minute)");
-        for (int k = 0; k < s.Distinct.Count; k++)
-            Console.Out.WriteLine($"    {paths[k]}  ({s.Distinct[k].Scheme.Rank} multiplications, {s.Distinct[k].Additions} additions, {s.Distinct[k].FirstBy})");
-        Console.Out.WriteLine($"  report                        {Path.Combine(outDir, "discovery.md")}");
-        Console.Out.WriteLine(last);
-        return exit;
     }
 }

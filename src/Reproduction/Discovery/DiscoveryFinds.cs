@@ -32,7 +32,11 @@ public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string
         }
         var shape = target.Shape;
         string path = System.IO.Path.Combine(outDir, "schemes", $"{shape.N}x{shape.M}x{shape.P}-rank-{target.Rank}-{_distinct.Count + 1}.json");
-        var found = new DistinctScheme(scheme, [], run.ExactBy, SchemeCost.Additions(scheme)) { Path = path };
+        var found = new DistinctScheme(scheme, [], run.ExactBy, SchemeCost.Additions(scheme))
+        {
+            Path = path,
+            SharedAdditions = SharedAdditions.Of(scheme).Total,
+        };
         _distinct[key] = (found, [run.Seed]);
         _order.Add(key);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
@@ -45,6 +49,7 @@ public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string
             ["seed"] = run.Seed,
             ["multiplications"] = scheme.Rank,
             ["additions"] = found.Additions,
+            ["sharedAdditions"] = found.SharedAdditions,
             ["bestKnownRank"] = BestKnownRanks.Of(shape),
         };
         AtomicFile.WriteAllText(path, SchemeJson.Write(scheme, metadata) + "\n");

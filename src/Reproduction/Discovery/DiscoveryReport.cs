@@ -58,14 +58,18 @@ public static class DiscoveryReport
         md.AppendLine();
         if (s.Distinct.Count > 0)
         {
-            md.AppendLine("| scheme | multiplications | additions | found by | seeds |");
-            md.AppendLine("|---|---|---|---|---|");
+            md.AppendLine("| scheme | multiplications | additions (slot by slot) | additions (shared sums, greedy) | found by | seeds |");
+            md.AppendLine("|---|---|---|---|---|---|");
             for (int k = 0; k < s.Distinct.Count; k++)
             {
                 var d = s.Distinct[k];
-                md.AppendLine($"| `{Path.GetFileName(paths[k])}` | {d.Scheme.Rank} | {d.Additions} | {d.FirstBy} | " +
+                md.AppendLine($"| `{Path.GetFileName(paths[k])}` | {d.Scheme.Rank} | {d.Additions} | {d.SharedAdditions} | {d.FirstBy} | " +
                     $"{string.Join(", ", d.Seeds.Take(12))}{(d.Seeds.Count > 12 ? ", ..." : "")} |");
             }
+            md.AppendLine();
+            md.AppendLine("Additions one level down: slot by slot, each sum formed on its own (the catalogue's `complexity`; " +
+                "Strassen 18, Winograd's variant 24), and with shared sums, greedy common subexpressions (Winograd's " +
+                "variant 15; an upper bound on the fewest). docs/discover.md says how each is counted.");
             md.AppendLine();
         }
         foreach (var f in figures) md.AppendLine($"![{f.Title}](figures/{f.Id}.png)").AppendLine();
