@@ -13,8 +13,9 @@ public static class FileVerification
     {
         var source = SchemeReader.Read(request.Path, request.Key, request.Layout, request.Options);
         var levels = request.TransferSizes is { } sizes ? TransferTest.LevelsForSizes(source.Scheme.Shape, sizes) : null;
-        // A file that declares its ring mod 2 (the catalogue's "z2", flips' "mod2") is checked over F2.
-        var ring = source.Ring == Ring.F2 ? Ring.F2 : request.Options.Ring;
+        // A file that declares its ring mod 2 (the catalogue's "z2", flips' "mod2") is checked over F2, unless the
+        // caller named the ring.
+        var ring = request.RingFromFile && source.Ring == Ring.F2 ? Ring.F2 : request.Options.Ring;
         var options = request.Options with { TransferLevels = levels ?? request.Options.TransferLevels, Ring = ring };
         var report = Verifier.Verify(source.Scheme, options, source.Path, source.Format, source.Key, source.Exact)
             with

@@ -16,6 +16,10 @@ public sealed record FileVerificationRequest(string Path)
     /// <summary>Matrix sizes to transfer to (each a power of the shape); null for the default levels.</summary>
     public IReadOnlyList<int>? TransferSizes { get; init; }
 
+    /// <summary>A file that declares its ring mod 2 is checked over F2; false when the caller chose Options.Ring itself
+    /// (verify --ring), which then stands.</summary>
+    public bool RingFromFile { get; init; } = true;
+
     /// <summary>Try lattice recovery after the verdict (verify --recover).</summary>
     public bool Recover { get; init; }
 }

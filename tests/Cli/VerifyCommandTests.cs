@@ -121,6 +121,20 @@ public class VerifyCommandFormatTests
     }
 
     [Fact]
+    public void A_file_marked_z2_is_checked_mod_2_unless_ring_is_given()
+    {
+        // 3ab is ab mod 2 and not over Z.
+        var path = Path.Combine(TempFolder.Create("verify-z2"), "three.json");
+        File.WriteAllText(path, """{"n": [1, 1, 1], "m": 1, "z2": true, "u": [["3"]], "v": [["1"]], "w": [["1"]]}""");
+        var asDeclared = CliRunner.Run("verify", path);
+        asDeclared.ExitCode.Should().Be(0, asDeclared.StdOut + asDeclared.StdErr);
+        asDeclared.StdOut.TrimEnd().Split('\n')[^1].Should().Be("VALID mod 2");
+        var overZ = CliRunner.Run("verify", path, "--ring", "Z");
+        overZ.ExitCode.Should().Be(1, overZ.StdOut + overZ.StdErr);
+        overZ.StdOut.TrimEnd().Split('\n')[^1].Should().StartWith("NOT VALID");
+    }
+
+    [Fact]
     public void Over_F2_the_transfer_is_skipped_and_the_last_line_the_json_and_the_exit_code_agree()
     {
         var text = CliRunner.Run("verify", Fixture("factorizations_f2.npz"), "--ring", "F2");

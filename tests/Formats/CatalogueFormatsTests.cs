@@ -52,6 +52,20 @@ public class CatalogueFormatsTests
     }
 
     [Fact]
+    public void A_ring_the_caller_names_stands_over_the_files_z2()
+    {
+        var modTwo = CatalogueFixtures.Exact(KnownSchemes.Strassen().Map(x => Math.Abs(x) % 2));
+        var path = Write("z2.json", CatalogueFixtures.CatalogueJson(modTwo, z2: true));
+        var overZ = FileVerification.Verify(new FileVerificationRequest(path)
+        { TransferSizes = [], RingFromFile = false, Options = VerificationOptions.Default with { Ring = Ring.Z } }).Report;
+        overZ.Ring.Should().Be("Z");
+        overZ.Verdict.Should().Be("NOT VALID", "Strassen's table mod 2 is not a scheme over Z");
+        var overF2 = FileVerification.Verify(new FileVerificationRequest(path)
+        { TransferSizes = [], RingFromFile = false, Options = VerificationOptions.Default with { Ring = Ring.F2 } }).Report;
+        overF2.Verdict.Should().Be("VALID mod 2");
+    }
+
+    [Fact]
     public void Catalogue_json_fractions_are_exact()
     {
         var report = Verify(Write("q.json", CatalogueFixtures.CatalogueJson(CatalogueFixtures.StrassenThirds())));

@@ -30,7 +30,7 @@ public static class VerifyCommand
                           "flattening rrc; default: detected. Refused unless a file given is a .pt / .pth " +
                           "checkpoint; of several files, it applies to those",
         };
-        var ring = new Option<string>("--ring") { Description = "Check the Brent equations over Z (exact integers) or F2 (mod 2)", DefaultValueFactory = _ => "Z" };
+        var ring = new Option<string?>("--ring") { Description = "Check the Brent equations over Z (exact integers) or F2 (mod 2); default: F2 for a file that declares itself mod 2, else Z" };
         ring.AcceptOnlyFromAmong("Z", "F2", "z", "f2");
         var rank = new Option<int?>("--rank") { Description = "Slots to keep by importance (default: 7 for 2x2x2 schemes of rank >= 7, else all)" };
         var sizes = new Option<string?>("--sizes")
@@ -60,7 +60,7 @@ public static class VerifyCommand
             var options = new VerificationOptions
             {
                 Rank = OptionChecks.Positive(parse.GetValue(rank), "--rank"),
-                Ring = parse.GetValue(ring)!.ToUpperInvariant() == "F2" ? Ring.F2 : Ring.Z,
+                Ring = parse.GetValue(ring)?.ToUpperInvariant() == "F2" ? Ring.F2 : Ring.Z,
                 ContinuousTolerance = OptionChecks.Tolerance(parse.GetValue(tolerance), "--tolerance"),
             };
             var transferSizes = OptionChecks.TransferSizes(parse.GetValue(sizes));
@@ -78,6 +78,7 @@ public static class VerifyCommand
                     Options = options,
                     TransferSizes = transferSizes,
                     Recover = parse.GetValue(recover),
+                    RingFromFile = parse.GetValue(ring) is null,
                 });
                 VerifyRecovery.WriteOut(outPath, verified);
                 return verified.Report;
