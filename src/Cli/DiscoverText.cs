@@ -9,7 +9,8 @@ public static class DiscoverText
     {
         string found = s.Distinct.Count > 0
             ? $"found {s.Distinct.Count} distinct exact scheme{(s.Distinct.Count == 1 ? "" : "s")} of {s.Target.Shape} rank {s.Target.Rank}"
-              + $" (best known rank {(s.BestKnownRank is int b ? b : "unknown")}); fewest additions {s.Distinct[0].Additions}"
+              + $" (best known rank {(s.BestKnownRank is int b ? b : "unknown")}) in {s.Orbits.Classes.Count} orbit"
+              + $" class{(s.Orbits.Classes.Count == 1 ? "" : "es")} ({s.Orbits.Undecided} undecided); fewest additions {s.Distinct[0].Additions}"
               + $" ({s.Distinct.Min(d => d.SharedAdditions)} with shared sums)"
             : $"no exact scheme of {s.Target.Shape} rank {s.Target.Rank}: smallest Brent residual {Output.Sci(s.BestResidual)}";
         return stopped is null ? found
@@ -23,6 +24,7 @@ public static class DiscoverText
         string last = Conclusion(s, stopped);
         int exit = stopped is not null ? stopped.ExitCode : s.Distinct.Count > 0 ? ExitCodes.Success : ExitCodes.VerifiedFailure;
         string report = Path.Combine(outDir, "discovery.md");
+        var classOf = s.Orbits.ClassOf(s.Distinct.Count);
         if (json)
         {
             Output.WriteJson(new
@@ -41,10 +43,23 @@ public static class DiscoverText
                 exactAfterRounding = s.ExactAfterRounding,
                 exactAfterCrystallization = s.ExactAfterCrystallization,
                 distinctSchemes = s.Distinct.Count,
+                orbitClasses = s.Orbits.Classes.Count,
+                orbitClassesDecided = s.Orbits.Decided,
+                orbitClassesUndecided = s.Orbits.Undecided,
+                orbitSeconds = s.Orbits.Elapsed.TotalSeconds,
                 smallestResidual = s.BestResidual,
-                schemes = s.Distinct.Select(d => new
+                classes = s.Orbits.Classes.Select((c, k) => new
+                {
+                    orbitClass = k + 1,
+                    decided = c.Decided,
+                    rankTriples = c.Invariant.RankTriplesText,
+                    fingerprint = c.Invariant.Fingerprint,
+                    schemes = c.Members.Select(m => s.Distinct[m].Path),
+                }),
+                schemes = s.Distinct.Select((d, k) => new
                 {
                     path = d.Path,
+                    orbitClass = classOf[k],
                     multiplications = d.Scheme.Rank,
                     additions = d.Additions,
                     sharedAdditions = d.SharedAdditions,
@@ -65,9 +80,13 @@ public static class DiscoverText
         o.WriteLine($"  exact after rounding          {s.ExactAfterRounding}");
         o.WriteLine($"  exact after crystallization   {s.ExactAfterCrystallization}");
         o.WriteLine($"  distinct schemes              {s.Distinct.Count}");
+        o.WriteLine($"  orbit classes                 {s.Orbits.Classes.Count} ({s.Orbits.Decided} decided, {s.Orbits.Undecided} undecided; {s.Orbits.Elapsed.TotalSeconds:F1} s)");
         o.WriteLine($"  CPU minutes (user + system)   {s.CpuTime.TotalMinutes:F2} ({(double.IsNaN(s.ExactPerCpuMinute) ? "-" : s.ExactPerCpuMinute.ToString("F1"))} exact per CPU-minute)");
-        foreach (var d in s.Distinct)
-            o.WriteLine($"    {d.Path}  ({d.Scheme.Rank} multiplications, {d.Additions} additions, {d.SharedAdditions} with shared sums, {d.FirstBy})");
+        for (int k = 0; k < s.Distinct.Count; k++)
+        {
+            var d = s.Distinct[k];
+            o.WriteLine($"    {d.Path}  (orbit class {classOf[k]}, {d.Scheme.Rank} multiplications, {d.Additions} additions, {d.SharedAdditions} with shared sums, {d.FirstBy})");
+        }
         o.WriteLine($"  report                        {report}");
         o.WriteLine(last);
         return exit;

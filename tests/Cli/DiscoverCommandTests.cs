@@ -40,6 +40,29 @@ public class DiscoverCommandTests
             again2.RootElement.GetProperty(key).ToString().Should().Be(root.GetProperty(key).ToString(), key);
     }
 
+    [Fact]
+    public void Every_rank_7_scheme_found_is_in_one_decided_orbit_class()
+    {
+        // de Groote: every <2,2,2;7> scheme is Strassen's in another basis, so the distinct ones are one orbit.
+        var dir = TempFolder.Path("discover-orbit");
+        var result = CliRunner.Run("discover", "--shape", "2,2,2", "--rank", "7", "--protocol", "als", "--runs", "8",
+            "--threads", "1", "--out", dir, "--json");
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var root = doc.RootElement;
+        int distinct = root.GetProperty("distinctSchemes").GetInt32();
+        distinct.Should().BeGreaterThan(1);
+        (root.GetProperty("orbitClasses").GetInt32(), root.GetProperty("orbitClassesUndecided").GetInt32()).Should().Be((1, 0));
+        var only = root.GetProperty("classes")[0];
+        only.GetProperty("decided").GetBoolean().Should().BeTrue();
+        only.GetProperty("rankTriples").GetString().Should().Be("(1,1,1)x6 (2,2,2)x1");
+        only.GetProperty("schemes").GetArrayLength().Should().Be(distinct);
+        root.GetProperty("schemes").EnumerateArray().Should().OnlyContain(x => x.GetProperty("orbitClass").GetInt32() == 1);
+        root.GetProperty("conclusion").GetString().Should().Contain("in 1 orbit class (0 undecided)");
+        result.StdErr.Should().Contain($"strassen-repro: discover: {distinct} distinct schemes in 1 orbit class (0 undecided)");
+        File.ReadAllText(Path.Combine(dir, "discovery.md")).Should().Contain("| orbit classes (decided, undecided) | 1 (1, 0) | |");
+    }
+
     [DllImport("libc", EntryPoint = "kill")]
     private static extern int SendSignal(int pid, int signal);
 

@@ -62,6 +62,9 @@ public class DiscoveryTests
     {
         public List<DiscoveryProgress> Reports { get; } = [];
 
+        /// <summary>The reports of runs, without the two of the orbit classification at the end.</summary>
+        public List<DiscoveryProgress> RunReports => [.. Reports.Where(r => !r.Classifying && r.Orbits is null)];
+
         public void Report(DiscoveryProgress value)
         {
             lock (Reports) Reports.Add(value);
@@ -81,8 +84,14 @@ public class DiscoveryTests
     {
         var progress = new Recorder();
         var summary = Discoverer.Run(Small(TempFolder.Path("discover-progress"), DiscoveryCrystallizer.Exact), progress);
-        progress.Reports.Select(r => r.Runs).Should().Equal(0, 3);
-        progress.Reports[^1].Exact.Should().Be(summary.ExactAfterCrystallization);
+        progress.RunReports.Select(r => r.Runs).Should().Equal(0, 3);
+        progress.RunReports[^1].Exact.Should().Be(summary.ExactAfterCrystallization);
+        if (summary.Distinct.Count > 0)
+        {
+            progress.Reports[^2].Classifying.Should().BeTrue();
+            progress.Reports[^1].Orbits.Should().BeSameAs(summary.Orbits);
+            progress.Reports[^1].Line().Should().Contain($"{summary.Distinct.Count} distinct schemes in {summary.Orbits.Classes.Count} orbit class");
+        }
         summary.Runs.Select(r => r.Seed).Should().Equal(1, 2, 3);
         summary.Stopped.Should().BeFalse();
     }
@@ -114,6 +123,6 @@ public class DiscoveryTests
         var progress = new Recorder();
         var summary = Discoverer.Run(options, progress);
         summary.Runs.Select(r => r.Seed).Should().Equal(1, 2, 3, 4, 5);
-        progress.Reports.Select(r => r.Runs).Should().Equal(0, 4, 5);
+        progress.RunReports.Select(r => r.Runs).Should().Equal(0, 4, 5);
     }
 }

@@ -6,8 +6,8 @@ namespace StrassenRepro.Reproduction.Discovery;
 /// <summary>
 /// The `discover` job: runs of the chosen protocol, seed after seed, until the budget is spent or a signal stops it;
 /// each run turned into an exact scheme where it finishes, each new distinct scheme (up to slot order and sign gauge)
-/// written at once as a JSON scheme that `verify` accepts (DiscoveryFinds), and at the end, stopped or not, the report
-/// of everything found.
+/// written at once as a JSON scheme that `verify` accepts (DiscoveryFinds), and at the end, stopped or not, the distinct
+/// schemes in orbit classes (DiscoveryOrbits) and the report of everything found.
 /// </summary>
 public static class Discoverer
 {
@@ -38,6 +38,14 @@ public static class Discoverer
             // Stopped or out of time: every scheme found so far is already written.
         }
         var summary = finds.Summary(protocol, cancel.IsCancellationRequested, clock.Elapsed, Cpu());
+        if (summary.Distinct.Count > 0)
+        {
+            // Once, at the end, stopped or not: its cost grows with the schemes (and their rank), unlike a run's.
+            var last = new DiscoveryProgress(finds.Runs, finds.Exact, finds.Distinct, clock.Elapsed, Cpu());
+            progress?.Report(last with { Classifying = true });
+            summary = summary with { Orbits = DiscoveryOrbits.Of(summary.Distinct) };
+            progress?.Report(last with { Orbits = summary.Orbits });
+        }
         DiscoveryReport.Write(o.OutDir, summary);
         return summary;
     }

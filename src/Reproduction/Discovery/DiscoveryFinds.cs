@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StrassenRepro.Crystallization;
+using StrassenRepro.Crystallization.Orbits;
 using StrassenRepro.Formats;
 using StrassenRepro.Reproduction.Report;
 
@@ -7,8 +8,8 @@ namespace StrassenRepro.Reproduction.Discovery;
 
 /// <summary>
 /// What a discovery has found so far: every finished run, and each distinct exact scheme, written (atomically) to
-/// OUT/schemes/NxMxP-rank-R-k.json the moment it is first found, k counting in the order found; so a stop at any
-/// point keeps every scheme found before it. Not thread-safe: runs are added in seed order by one thread.
+/// OUT/schemes/NxMxP-rank-R-k.json the moment it is first found, k counting in the order found, with its costs and
+/// orbit invariants (rank triples, fingerprint) in the metadata; so a stop at any point keeps every scheme found before it. Not thread-safe: runs are added in seed order by one thread.
 /// </summary>
 public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string protocol)
 {
@@ -40,6 +41,7 @@ public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string
         _distinct[key] = (found, [run.Seed]);
         _order.Add(key);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var invariants = OrbitInvariants.Of(DiscoveryOrbits.Exact(scheme));
         var metadata = new JsonObject
         {
             ["discoveredBy"] = "strassen-repro discover",
@@ -51,6 +53,11 @@ public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string
             ["additions"] = found.Additions,
             ["sharedAdditions"] = found.SharedAdditions,
             ["bestKnownRank"] = BestKnownRanks.Of(shape),
+            ["invariants"] = new JsonObject
+            {
+                ["rankTriples"] = invariants.RankTriplesText,
+                ["fingerprint"] = invariants.Fingerprint,
+            },
         };
         AtomicFile.WriteAllText(path, SchemeJson.Write(scheme, metadata) + "\n");
     }

@@ -8,7 +8,8 @@ namespace StrassenRepro.Reproduction.Discovery;
 
 /// <summary>
 /// OUT/discovery.md and its figures: the outcome counts with Wilson intervals, every run's test loss over the steps,
-/// the Brent residual each run reached, and the distinct schemes with their cost beside the best known rank.
+/// the Brent residual each run reached, the distinct schemes with their cost beside the best known rank, and their
+/// orbit classes.
 /// </summary>
 public static class DiscoveryReport
 {
@@ -53,17 +54,20 @@ public static class DiscoveryReport
         foreach (var (what, count, ci) in Counts(s))
             md.AppendLine($"| {what} | {count} of {s.Trained} | {Show.Pct(ci.Estimate)} [{Show.Pct(ci.Lower)}, {Show.Pct(ci.Upper)}] |");
         md.AppendLine($"| distinct exact schemes (slot order and signs aside) | {s.Distinct.Count} | |");
+        var orbits = s.Orbits;
+        md.AppendLine($"| orbit classes (decided, undecided) | {orbits.Classes.Count} ({orbits.Decided}, {orbits.Undecided}) | |");
         md.AppendLine();
         md.AppendLine($"Smallest Brent residual of any run's kept slots: {Sci(s.BestResidual)}.");
         md.AppendLine();
         if (s.Distinct.Count > 0)
         {
-            md.AppendLine("| scheme | multiplications | additions (slot by slot) | additions (shared sums, greedy) | found by | seeds |");
-            md.AppendLine("|---|---|---|---|---|---|");
+            var classOf = orbits.ClassOf(s.Distinct.Count);
+            md.AppendLine("| scheme | orbit class | multiplications | additions (slot by slot) | additions (shared sums, greedy) | found by | seeds |");
+            md.AppendLine("|---|---|---|---|---|---|---|");
             for (int k = 0; k < s.Distinct.Count; k++)
             {
                 var d = s.Distinct[k];
-                md.AppendLine($"| `{Path.GetFileName(paths[k])}` | {d.Scheme.Rank} | {d.Additions} | {d.SharedAdditions} | {d.FirstBy} | " +
+                md.AppendLine($"| `{Path.GetFileName(paths[k])}` | {classOf[k]} | {d.Scheme.Rank} | {d.Additions} | {d.SharedAdditions} | {d.FirstBy} | " +
                     $"{string.Join(", ", d.Seeds.Take(12))}{(d.Seeds.Count > 12 ? ", ..." : "")} |");
             }
             md.AppendLine();
@@ -71,9 +75,30 @@ public static class DiscoveryReport
                 "Strassen 18, Winograd's variant 24), and with shared sums, greedy common subexpressions (Winograd's " +
                 "variant 15; an upper bound on the fewest). docs/discover.md says how each is counted.");
             md.AppendLine();
+            OrbitTable(md, s);
         }
         foreach (var f in figures) md.AppendLine($"![{f.Title}](figures/{f.Id}.png)").AppendLine();
         return md.ToString();
+    }
+
+    private static void OrbitTable(StringBuilder md, DiscoverySummary s)
+    {
+        var o = s.Orbits;
+        md.AppendLine($"Orbit classes under the symmetry group (docs/orbits.md), computed once at the end in " +
+            $"{o.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: the schemes of a decided class are " +
+            "in one orbit (each mapped onto the first and checked exactly); those of an undecided class share every " +
+            "invariant, but no map was found for some. Two classes differ in an invariant, so the " +
+            $"{s.Distinct.Count} schemes lie in at least {o.Classes.Count} orbit{(o.Classes.Count == 1 ? "" : "s")}" +
+            (o.Undecided == 0 ? ", exactly that many." : $" ({o.Undecided} classes undecided)."));
+        md.AppendLine();
+        md.AppendLine("| orbit class | schemes | decided | rank triples | invariant fingerprint |");
+        md.AppendLine("|---|---|---|---|---|");
+        for (int c = 0; c < o.Classes.Count; c++)
+        {
+            var k = o.Classes[c];
+            md.AppendLine($"| {c + 1} | {k.Members.Count} | {(k.Decided ? "yes" : "no")} | {k.Invariant.RankTriplesText} | `{k.Invariant.Fingerprint}` |");
+        }
+        md.AppendLine();
     }
 
     public static IReadOnlyList<FigureSpec> Figures(DiscoverySummary s)

@@ -3,14 +3,17 @@ namespace StrassenRepro.Reproduction.Discovery;
 /// <summary>
 /// The table `discover` prints: runs, converged, exact after rounding, exact after crystallization (rounding, lattice
 /// recovery, the crystallizer or the als protocol), distinct schemes, with the target's best known rank beside; the
-/// time it took and whether a signal stopped it. New columns (orbit classes) go here and in DiscoveryReport.
+/// time it took and whether a signal stopped it; the distinct schemes' orbit classes. New columns go here and in
+/// DiscoveryReport.
 /// </summary>
 public sealed record DiscoverySummary(DiscoveryTarget Target, IReadOnlyList<DiscoveredRun> Runs, IReadOnlyList<DistinctScheme> Distinct)
 {
     public string Protocol { get; init; } = "train";
     public bool Stopped { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>CPU time of the runs and their crystallization (not of the orbit classification: Orbits.Elapsed).</summary>
     public TimeSpan CpuTime { get; init; }
+    public DiscoveryOrbits Orbits { get; init; } = DiscoveryOrbits.None;
 
     public int Trained => Runs.Count;
     public int Diverged => Runs.Count(r => r.Outcome is null);
