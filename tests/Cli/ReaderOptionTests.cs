@@ -59,9 +59,9 @@ public class ReaderOptionTests
         File.Copy(Fixture("checkpoints", "strassen_top_level_f32.pt"), Path.Combine(dir, "c.pt"));
         var mixed = CliRunner.Run("verify", dir, "--layout", "ffl-rrr", "--json", "--sizes", "2");
         using var doc = JsonDocument.Parse(mixed.StdOut);
-        doc.RootElement.EnumerateArray().Select(r => r.GetProperty("verdict").GetString())
+        doc.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("verdict").GetString())
             .Should().Equal("VALID", "VALID", "VALID");
-        doc.RootElement[2].GetProperty("layout").GetString().Should().Be("ffl-rrr");
+        doc.RootElement.GetProperty("rows")[2].GetProperty("layout").GetString().Should().Be("ffl-rrr");
         mixed.ExitCode.Should().Be(0, mixed.StdErr);
     }
 

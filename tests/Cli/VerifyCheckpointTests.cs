@@ -22,7 +22,7 @@ public class VerifyCheckpointTests
         NoStackTrace(result);
         result.ExitCode.Should().Be(1, result.StdErr);
         using var doc = JsonDocument.Parse(result.StdOut);
-        var rows = doc.RootElement.EnumerateArray().ToList();
+        var rows = doc.RootElement.GetProperty("rows").EnumerateArray().ToList();
         rows.Should().HaveCount(Directory.GetFiles(Fixture("checkpoints")).Length);
         var byFile = rows.ToDictionary(r => Path.GetFileName(r.GetProperty("path").GetString()!));
         byFile["strassen_top_level_f32.pt"].GetProperty("outcome").GetString().Should().Be("discrete");
@@ -40,8 +40,8 @@ public class VerifyCheckpointTests
     {
         var result = CliRunner.Run("verify", Fixture("checkpoints"), "--sizes", "2");
         NoStackTrace(result);
-        var lines = result.StdOut.Trim().Split('\n');
-        lines.Should().HaveCount(1 + Directory.GetFiles(Fixture("checkpoints")).Length);
+        var lines = result.StdOut.Split("\n\n")[0].Split('\n');
+        lines.Should().HaveCount(1 + Directory.GetFiles(Fixture("checkpoints")).Length, "a header and one row per file, then the table");
         lines.Should().Contain(l => l.Contains("continuous_rescaled_f64.pt") && l.Contains("continuous") && l.Contains("NOT VALID"));
     }
 
@@ -86,7 +86,7 @@ public class VerifyCheckpointTests
             NoStackTrace(result);
             result.ExitCode.Should().Be(2);
             using var doc = JsonDocument.Parse(result.StdOut);
-            var rows = doc.RootElement.EnumerateArray().ToList();
+            var rows = doc.RootElement.GetProperty("rows").EnumerateArray().ToList();
             rows.Should().HaveCount(Directory.GetFiles(Fixture("malicious")).Count(f => !f.EndsWith(".tsv")));
             rows.Should().OnlyContain(r => r.GetProperty("exitCode").GetInt32() == 2 && r.GetProperty("error").GetString()!.Length > 0);
             result.StdErr.Trim().Split('\n').Should().HaveCount(rows.Count).And.OnlyContain(l => l.StartsWith("strassen-repro: "));
@@ -106,10 +106,10 @@ public class VerifyCheckpointTests
         var mixed = CliRunner.Run("verify", good, evil, invalid, "--json", "--sizes", "2");
         mixed.ExitCode.Should().Be(2);
         using var doc = JsonDocument.Parse(mixed.StdOut);
-        doc.RootElement.GetArrayLength().Should().Be(3);
-        doc.RootElement[0].GetProperty("valid").GetBoolean().Should().BeTrue();
-        doc.RootElement[1].GetProperty("error").GetString().Should().Contain("'os.system' is not allowed");
-        doc.RootElement[2].GetProperty("outcome").GetString().Should().Be("invalid");
+        doc.RootElement.GetProperty("rows").GetArrayLength().Should().Be(3);
+        doc.RootElement.GetProperty("rows")[0].GetProperty("valid").GetBoolean().Should().BeTrue();
+        doc.RootElement.GetProperty("rows")[1].GetProperty("error").GetString().Should().Contain("'os.system' is not allowed");
+        doc.RootElement.GetProperty("rows")[2].GetProperty("outcome").GetString().Should().Be("invalid");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class VerifyCheckpointTests
             NoStackTrace(result);
             result.ExitCode.Should().BeOneOf(0, 1, 2);
             using var doc = JsonDocument.Parse(result.StdOut);
-            doc.RootElement.GetArrayLength().Should().Be(24);
+            doc.RootElement.GetProperty("rows").GetArrayLength().Should().Be(24);
         }
         finally
         {

@@ -4,6 +4,7 @@ using Mono.Unix.Native;
 using StrassenRepro.Cli.Commands;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Formats;
+using StrassenRepro.Formats.Folders;
 
 namespace StrassenRepro.Tests.Cli;
 
@@ -61,7 +62,7 @@ public class VerifyHostileInputTests
 
         result.ExitCode.Should().Be(2, result.StdErr);
         using var doc = JsonDocument.Parse(result.StdOut);
-        var rows = doc.RootElement.EnumerateArray().ToList();
+        var rows = doc.RootElement.GetProperty("rows").EnumerateArray().ToList();
         rows.Should().HaveCount(3);
         rows[0].GetProperty("verdict").GetString().Should().Be("VALID");
         rows[1].GetProperty("error").GetString().Should().Be("b.json: not a regular file (a FIFO)");
@@ -82,14 +83,15 @@ public class VerifyHostileInputTests
 
         json.ExitCode.Should().Be(2, json.StdErr);
         using var doc = JsonDocument.Parse(json.StdOut);
-        var rows = doc.RootElement.EnumerateArray().ToList();
+        var rows = doc.RootElement.GetProperty("rows").EnumerateArray().ToList();
         rows.Select(r => r.TryGetProperty("verdict", out var v) ? v.GetString() : "error")
             .Should().Equal("VALID", "error", "VALID");
         rows[1].GetProperty("path").GetString().Should().Be(In("b.json"));
         rows[1].GetProperty("exitCode").GetInt32().Should().Be(2);
         rows[1].GetProperty("error").GetString().Should().Contain("shape").And.NotContain("\n");
         table.ExitCode.Should().Be(2);
-        table.StdOut.TrimEnd('\n').Split('\n').Should().HaveCount(4, "a header and one row per file");
+        table.StdOut.Split("\n\n")[0].Split('\n').Should().HaveCount(4, "a header and one row per file, then the table");
+        table.StdOut.TrimEnd('\n').Split('\n')[^1].Should().Be("UNREADABLE: 1 of 3 files (0 not valid)");
     }
 
     [Fact]
@@ -101,15 +103,15 @@ public class VerifyHostileInputTests
             ? throw new InvalidOperationException("a reader's gap")
             : FileVerification.Verify(new FileVerificationRequest(path) { TransferSizes = [2] }).Report;
 
-        var batch = CliRunner.Capture(() => VerifyBatch.Run(files, batch: true, json: true, Verify));
-        var one = CliRunner.Capture(() => VerifyBatch.Run([files[1]], batch: false, json: false, Verify));
+        var batch = CliRunner.Capture(() => VerifyBatch.Run(new FolderVerificationOptions(files) { Verify = Verify }, batch: true, json: true));
+        var one = CliRunner.Capture(() => VerifyBatch.Run(new FolderVerificationOptions([files[1]]) { Verify = Verify }, batch: false, json: false));
 
         batch.ExitCode.Should().Be(2);
         using var doc = JsonDocument.Parse(batch.StdOut);
-        doc.RootElement.GetArrayLength().Should().Be(3);
-        doc.RootElement[1].GetProperty("error").GetString()
+        doc.RootElement.GetProperty("rows").GetArrayLength().Should().Be(3);
+        doc.RootElement.GetProperty("rows")[1].GetProperty("error").GetString()
             .Should().Be("InvalidOperationException: a reader's gap");
-        doc.RootElement[2].GetProperty("verdict").GetString().Should().Be("VALID");
+        doc.RootElement.GetProperty("rows")[2].GetProperty("verdict").GetString().Should().Be("VALID");
         one.ExitCode.Should().Be(2);
         one.StdErr.Should().Be("strassen-repro: InvalidOperationException: a reader's gap\n");
     }

@@ -1,90 +1,80 @@
+using System.Text.Json;
 using StrassenRepro.Crystallization;
-using StrassenRepro.Formats;
+using StrassenRepro.Formats.Folders;
 
 namespace StrassenRepro.Cli.Commands;
 
 /// <summary>
-/// `verify` on several files or a directory: one row per file, a bad file is a row with its one-line error
-/// (exit code 2 for that file), whatever failed in it. The overall exit code is the worst row's: 2 if any file is
-/// bad input, else 1 if any scheme is invalid, else 0. One file keeps the single-object contract: with --json a bad
-/// one is its error row on stdout (and the one line on stderr), without it the one line alone.
+/// `verify` on several files or folders: FolderVerification streams one row per file in walk order, a bad file is a
+/// row with its one-line error, and a closing table counts them by shape and ring. The exit code is the worst row's:
+/// 2 if any file is bad input, else 1 if any scheme is invalid, else 0; the last line says the same. One file keeps
+/// the single-object contract: with --json a bad one is its error row on stdout (and the one line on stderr),
+/// without it the one line alone.
 /// </summary>
 public static class VerifyBatch
 {
     /// <summary>A file that could not be read: the JSON row in place of its verification record.</summary>
-    public sealed record FailedRow(string Path, string Error, int ExitCode)
+    public sealed record FailedRow(string Path, string Error, int ExitCode);
+
+    /// <summary>The summary closing the --json document: counts, the table and the verdict of the last line.</summary>
+    public sealed record Summary(int Files, int Valid, int NotValid, int Unreadable,
+        IReadOnlyList<FolderTallyLine> ByShapeAndRing);
+
+    private static readonly JsonSerializerOptions RowJson = new(Output.Json) { WriteIndented = false };
+
+    /// <summary>The targets, with anything that looks like an option refused; batch when a folder or several are named.</summary>
+    public static List<string> Targets(IEnumerable<string> targets, out bool batch)
     {
-        public static FailedRow Of(string path, Exception e) =>
-            new(path, Describe(e).ReplaceLineEndings(" "), ExitCodes.BadInput);
+        var list = targets.ToList();
+        // A list argument swallows unknown options; keep them usage errors.
+        if (list.FirstOrDefault(t => t.StartsWith('-') && !File.Exists(t) && !Directory.Exists(t)) is { } option)
+            throw new UsageException($"unrecognized option '{option}' (see --help)");
+        batch = list.Count > 1 || list.Any(Directory.Exists);
+        return list;
     }
 
-    /// <summary>The failures the readers give for bad input: their message alone says what is wrong.</summary>
-    private static bool IsBadFile(Exception e) =>
-        e is SchemeFormatException or IOException or UnauthorizedAccessException;
+    /// <summary>The scheme files named: folders expand to their scheme files (top level, sorted by name).</summary>
+    public static List<string> Expand(IEnumerable<string> targets, out bool batch) =>
+        SchemeFolder.Walk(Targets(targets, out batch), recursive: false).Select(e => e.Path).ToList();
 
-    /// <summary>
-    /// One file's failure in one line. Any other exception (a reader's gap, say) still fails only its own file,
-    /// so the rows of the others are kept; its type is named, as it is no message written for the user.
-    /// </summary>
-    private static string Describe(Exception e) => IsBadFile(e) ? e.Message : $"{e.GetType().Name}: {e.Message}";
-
-    /// <summary>The files named: directories expand to their scheme files (top level, sorted by name).</summary>
-    public static List<string> Expand(IEnumerable<string> targets, out bool batch)
+    public static int Run(FolderVerificationOptions options, bool batch, bool json)
     {
-        var files = new List<string>();
-        int count = 0;
-        batch = false;
-        foreach (var t in targets)
+        if (!batch) return RunOne(options.Targets[0], json, options.Verify);
+        int total = SchemeFolder.Count(options.Targets, options.Recursive);
+        var tally = new FolderTally();
+        var progress = new BatchProgress(total);
+        if (json) Console.Out.WriteLine("{\"rows\": [");
+        else Console.Out.WriteLine(BatchText.Header);
+        foreach (var row in FolderVerification.Rows(options))
         {
-            count++;
-            // A list argument swallows unknown options; keep them usage errors.
-            if (t.StartsWith('-') && !File.Exists(t) && !Directory.Exists(t))
-                throw new UsageException($"unrecognized option '{t}' (see --help)");
-            if (Directory.Exists(t))
+            if (row.Error is not null)
             {
-                batch = true;
-                files.AddRange(Directory.EnumerateFiles(t)
-                    .Where(f => SchemeReader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Where(f => !IsSecondOfTriple(f))
-                    .Order(StringComparer.Ordinal));
-            }
-            else files.Add(t);
-        }
-        batch |= count > 1;
-        return files;
-    }
-
-    /// <summary>A plinopt NAME_R.sms or NAME_P.sms beside its NAME_L.sms: the triple is one scheme, one row.</summary>
-    private static bool IsSecondOfTriple(string file) =>
-        (file.EndsWith("_R.sms", StringComparison.Ordinal) || file.EndsWith("_P.sms", StringComparison.Ordinal)) &&
-        File.Exists(file[..^6] + "_L.sms");
-
-    public static int Run(IReadOnlyList<string> files, bool batch, bool json, Func<string, VerificationReport> verify)
-    {
-        if (!batch) return RunOne(files[0], json, verify);
-        var rows = new List<object>();
-        int exit = ExitCodes.Success;
-        if (!json) Console.Out.WriteLine("file\tformat\tlayout\tshape\tslots\tkept\tdelta\tmaxResidual\toutcome\tS\tstrassen\tafterRecovery\tverdict");
-        foreach (var file in files)
-        {
-            try
-            {
-                var report = verify(file);
-                rows.Add(report);
-                exit = Math.Max(exit, ExitOf(report));
-                if (!json) PrintRow(report);
-            }
-            catch (Exception e)
-            {
-                var row = FailedRow.Of(file, e);
+                progress.Clear();
                 Output.Error(row.Error);
-                rows.Add(row);
-                exit = ExitCodes.BadInput;
-                if (!json) Console.Out.WriteLine($"{file}\tERROR\t{row.Error}");
             }
+            tally.Add(row);
+            if (json) Console.Out.WriteLine((tally.Files > 1 ? "," : "") + JsonSerializer.Serialize(RowOf(row), RowOf(row).GetType(), RowJson));
+            else Console.Out.WriteLine(BatchText.Row(row));
+            progress.Report(tally.Files);
         }
-        if (json) Output.WriteJson(rows);
+        progress.Clear();
+        int exit = (int)tally.Worst;
+        if (json) WriteSummary(tally, exit);
+        else BatchText.PrintTable(tally);
         return exit;
+    }
+
+    private static object RowOf(FolderRow row) => row.Report ?? (object)new FailedRow(row.Path, row.Error!, ExitCodes.BadInput);
+
+    /// <summary>The end of the one document: the summary, the exit code and the verdict, as the last line gives it.</summary>
+    private static void WriteSummary(FolderTally tally, int exit)
+    {
+        var summary = new Summary(tally.Files, tally.Valid, tally.NotValid, tally.Unreadable, tally.Lines());
+        Console.Out.WriteLine("],");
+        Console.Out.WriteLine($"\"summary\": {JsonSerializer.Serialize(summary, RowJson)},");
+        Console.Out.WriteLine($"\"exitCode\": {exit},");
+        Console.Out.WriteLine($"\"verdict\": {JsonSerializer.Serialize(tally.Verdict, RowJson)}");
+        Console.Out.WriteLine("}");
     }
 
     /// <summary>
@@ -93,28 +83,15 @@ public static class VerifyBatch
     /// </summary>
     private static int RunOne(string file, bool json, Func<string, VerificationReport> verify)
     {
-        VerificationReport report;
-        try
+        var row = FolderRow.Of(0, new FolderEntry(file), verify);
+        if (row.Report is not { } report)
         {
-            report = verify(file);
-        }
-        catch (Exception e)
-        {
-            var row = FailedRow.Of(file, e);
-            Output.Error(row.Error);
-            if (json) Output.WriteJson(row);
+            Output.Error(row.Error!);
+            if (json) Output.WriteJson(new FailedRow(file, row.Error!, ExitCodes.BadInput));
             return ExitCodes.BadInput;
         }
         if (json) Output.WriteJson(report);
         else VerificationText.Print(report);
-        return ExitOf(report);
+        return (int)row.Status;
     }
-
-    private static int ExitOf(VerificationReport r) => r.Obtained ? ExitCodes.Success : ExitCodes.VerifiedFailure;
-
-    private static void PrintRow(VerificationReport r) =>
-        Console.Out.WriteLine(string.Join('\t',
-            r.Path + (r.Key is null ? "" : $"[{r.Key}]"), r.Format, r.Layout ?? "-", $"<{string.Join(",", r.Shape)}>", r.Slots, r.KeptSlots,
-            Output.Sci(r.Delta), Output.Sci(r.BrentMaxResidual), r.Outcome.ToWire(), r.STheta, r.CanonicalStrassen ? "yes" : "no",
-            r.OutcomeAfterRecovery?.ToWire() ?? "-", r.Verdict));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StrassenRepro.Crystallization;
 using StrassenRepro.Formats;
+using StrassenRepro.Formats.Folders;
 
 namespace StrassenRepro.Cli.Commands;
 
@@ -45,14 +46,21 @@ public static class VerifyCommand
                           "(finite, >= 0)",
             DefaultValueFactory = _ => 1e-3,
         };
-        var json = new Option<bool>("--json") { Description = "Print JSON on stdout: one object for one file, an array for several files or a directory" };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print JSON on stdout: one object for one file; for several files or a folder one document " +
+                          "{\"rows\": [one per file], \"summary\", \"exitCode\", \"verdict\"}, a row per line",
+        };
+        var threads = CommonOptions.Threads("Files verified at once (0 = all cores); the rows keep the sorted file order");
+        var recursive = new Option<bool>("--recursive") { Description = "Descend into the subfolders of a folder named" };
         var recover = VerifyRecovery.RecoverOption();
         var output = VerifyRecovery.OutOption();
         var command = new Command("verify", "Verify a matrix-multiplication scheme: sparsify, Q, exact Brent check, outcome, zero-shot transfer. " +
-            "Several files or a directory: one row per file (--json: an array; a bad file is a row {path, error, exitCode: 2}); " +
-            "exit code 2 if any file is bad input, else 1 if any scheme is invalid, else 0")
+            "Several files or a folder: one row per file in sorted order, then a table by shape and ring (--json: one document " +
+            "with a row per file, a bad file {path, error, exitCode: 2}, and a summary); exit code 2 if any file is bad " +
+            "input, else 1 if any scheme is invalid, else 0")
         {
-            file, key, layout, ring, rank, sizes, tolerance, json, recover, output,
+            file, key, layout, ring, rank, sizes, tolerance, json, threads, recursive, recover, output,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -64,25 +72,37 @@ public static class VerifyCommand
                 ContinuousTolerance = OptionChecks.Tolerance(parse.GetValue(tolerance), "--tolerance"),
             };
             var transferSizes = OptionChecks.TransferSizes(parse.GetValue(sizes));
-            var files = VerifyBatch.Expand(parse.GetValue(file)!, out bool batch);
-            if (files.Count == 0) throw new UsageException("no .json, .npy, .npz, .pt, .pth, .sms or .exp files to verify");
+            int threadCount = CommonOptions.ThreadsOf(parse, threads);
+            var targets = VerifyBatch.Targets(parse.GetValue(file)!, out bool batch);
+            if (parse.GetValue(recursive) && !targets.Any(Directory.Exists))
+                throw new UsageException("--recursive applies to folders, and none is named");
+            var files = SchemeFolder.Walk(targets, parse.GetValue(recursive)).Select(e => e.Path);
+            if (!files.Any()) throw new UsageException("no .json, .npy, .npz, .pt, .pth, .sms or .exp files to verify");
             if (batch && parse.GetValue(output) is not null) throw new UsageException("--out takes one input file");
             var outPath = OptionChecks.OutputFile(parse.GetValue(output), "--out");
-            OptionChecks.ReaderOptions(files, parse.GetValue(key), parse.GetValue(layout));
-            return VerifyBatch.Run(files, batch, parse.GetValue(json), path =>
+            // Only --key and --layout need the file list as a whole; without them the walk stays lazy.
+            if (parse.GetValue(key) is not null || parse.GetValue(layout) is not null)
+                OptionChecks.ReaderOptions(files.ToList(), parse.GetValue(key), parse.GetValue(layout));
+            var folder = new FolderVerificationOptions(targets)
             {
-                var verified = FileVerification.Verify(new FileVerificationRequest(path)
+                Recursive = parse.GetValue(recursive),
+                Threads = threadCount,
+                Verify = path =>
                 {
-                    Key = SchemeReader.TakesKey(path) ? parse.GetValue(key) : null,
-                    Layout = SchemeReader.TakesLayout(path) ? parse.GetValue(layout) : null,
-                    Options = options,
-                    TransferSizes = transferSizes,
-                    Recover = parse.GetValue(recover),
-                    RingFromFile = parse.GetValue(ring) is null,
-                });
-                VerifyRecovery.WriteOut(outPath, verified);
-                return verified.Report;
-            });
+                    var verified = FileVerification.Verify(new FileVerificationRequest(path)
+                    {
+                        Key = SchemeReader.TakesKey(path) ? parse.GetValue(key) : null,
+                        Layout = SchemeReader.TakesLayout(path) ? parse.GetValue(layout) : null,
+                        Options = options,
+                        TransferSizes = transferSizes,
+                        Recover = parse.GetValue(recover),
+                        RingFromFile = parse.GetValue(ring) is null,
+                    });
+                    VerifyRecovery.WriteOut(outPath, verified);
+                    return verified.Report;
+                },
+            };
+            return VerifyBatch.Run(folder, batch, parse.GetValue(json));
         }));
         return command;
     }
