@@ -73,15 +73,17 @@ public static class Reproducer
         string outDir, CheckpointInputs? checkpoints = null)
     {
         var stored = store.All();
-        var results = Evaluate(stored, preset, claims, checkpoints);
+        var claimContext = ContextOf(stored, preset, checkpoints);
+        var results = Evaluate(claimContext, claims);
+        var findings = StudyFindings.Of(claimContext, results);
         var scope = ScopeOf(store, preset, claims);
         var context = new ReportContext(preset.Name, store.Path, store.Count, Provenance.GitCommit, Provenance.Versions,
             DateTime.UtcNow, scope,
             stored.Count == 0 ? null : string.Join(";", stored.Select(r => r.GitCommit).Distinct().Order(StringComparer.Ordinal)));
-        ReportWriter.Write(outDir, context, results);
+        ReportWriter.Write(outDir, context, results, findings);
         // Every stored run, with the train command that re-trains it alone: the table a reader can check row by row.
         AtomicFile.WriteAllText(Path.Combine(outDir, RunsTable.File), RunsTable.ToCsv(RunsTable.Of(stored, preset)));
-        return new EvaluatedReport(results, scope);
+        return new EvaluatedReport(results, scope, findings);
     }
 
     /// <summary>How much of the claims' plan the store holds (all, or a shard's part), under which preset.</summary>
@@ -100,13 +102,13 @@ public static class Reproducer
 
     /// <summary>Each claim's verdict, with where the paper's numbers come from beside it.</summary>
     public static IReadOnlyList<ClaimResult> Evaluate(RunStore store, StudyPreset preset, IReadOnlyList<IClaim> claims,
-        CheckpointInputs? checkpoints = null) => Evaluate(store.All(), preset, claims, checkpoints);
+        CheckpointInputs? checkpoints = null) => Evaluate(ContextOf(store.All(), preset, checkpoints), claims);
 
-    private static IReadOnlyList<ClaimResult> Evaluate(IReadOnlyList<StoredRun> stored, StudyPreset preset,
-        IReadOnlyList<IClaim> claims, CheckpointInputs? checkpoints)
+    private static ClaimContext ContextOf(IReadOnlyList<StoredRun> stored, StudyPreset preset, CheckpointInputs? checkpoints) =>
+        new(preset, stored.ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson)), checkpoints);
+
+    private static IReadOnlyList<ClaimResult> Evaluate(ClaimContext context, IReadOnlyList<IClaim> claims)
     {
-        var runs = stored.ToDictionary(r => r.ConfigHash, r => RunCodec.Decode(r.RecordJson));
-        var context = new ClaimContext(preset, runs, checkpoints);
         return claims.Select(c =>
         {
             var origin = OriginCatalog.For(c.Id).Trace(context);

@@ -172,9 +172,9 @@ public static class ReproduceCommand
             });
         else
         {
-            Console.Out.WriteLine(SummaryTable.ToMarkdown(report.Claims, scope));
+            foreach (var line in ReportText.Lines(report)) Console.Out.WriteLine(line);
             if (notEvaluated.Count > 0) Console.Out.WriteLine($"\nNot evaluated in this run (--claims): {string.Join(", ", notEvaluated)}");
-            Console.Out.WriteLine($"\nReport: {Path.Combine(outDir, "report.md")} and index.html");
+            Console.Out.WriteLine($"\nReport (full tables, rules, evidence): {Path.Combine(outDir, "report.md")} and index.html");
             Console.Out.WriteLine(conclusion);
         }
         return exitCode;

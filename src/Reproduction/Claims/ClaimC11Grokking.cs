@@ -39,6 +39,9 @@ public sealed class ClaimC11Grokking : IClaim
             PaperSays = "grokking: >= 100 epochs with train loss < 1e-6 while test loss > 0.1, then an abrupt drop (needs a finite training set)",
             WeMeasured = runs.Count == 0 ? "no runs" : $"the detector fires in {ci}; longest plateau {detections.Max(d => d.D.PlateauEpochs):0.#} epochs",
             Verdict = verdict,
+            RunsToDecide = verdict != Verdict.Inconclusive ? null
+                : runs.Count < MinimumRuns ? RunsToDecide.AtLeast(runs.Count, MinimumRuns, "fixed-data runs")
+                : new RunsToDecide(runs.Count, null, $"not a lack of runs: the detector fires in {fired} of {runs.Count}, below the {MinimumShare:P0} the rule asks, and more runs at that rate stay below it"),
             Rule = $"inconclusive with < {MinimumRuns} runs; not reproduced iff the detector fires in none; reproduced iff it fires in at least {MinimumShare:P0} of the runs; else inconclusive",
             RunHashes = runs.Select(r => r.ConfigHash).ToList(),
             Tables =

@@ -30,7 +30,8 @@ public sealed class ClaimC12Pruning : IClaim
 
     public ClaimResult Evaluate(ClaimContext context)
     {
-        var successes = context.Find(Plan(context.Preset)).Where(r => r.Success).ToList();
+        var design = context.Find(Plan(context.Preset));
+        var successes = design.Where(r => r.Success).ToList();
         var kept = successes.Select(r => r.KeptScheme()).ToList();
         var ks = Enumerable.Range(0, Coefficients + 1).ToArray();
         var rates = ks.Select(k => kept.Count == 0 ? double.NaN : kept.Count(s => SurvivesPruning(s, k)) / (double)kept.Count).ToArray();
@@ -48,6 +49,7 @@ public sealed class ClaimC12Pruning : IClaim
             WeMeasured = kept.Count == 0 ? "no successful run to prune"
                 : $"{kept.Count} successful runs: success >= 50% up to {Show.Pct(lastSurvived)} sparsity, collapse at {Show.Pct(collapse)}",
             Verdict = verdict,
+            RunsToDecide = verdict == Verdict.Inconclusive ? RunsToDecide.ForCount(design.Count, successes.Count, MinimumRuns, "successful runs") : null,
             Rule = $"inconclusive with fewer than {MinimumRuns} successful runs; reproduced iff at least half the successful runs survive 55% sparsity and the collapse (first sparsity with < 50% surviving) lies in [55%, 65%]",
             RunHashes = successes.Select(r => r.ConfigHash).ToList(),
             Tables = [new ReportTable("Surviving magnitude pruning of the un-rounded kept weights, then Q", ["zeroed coefficients", "sparsity", "surviving"],

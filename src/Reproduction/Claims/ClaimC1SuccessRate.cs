@@ -36,6 +36,7 @@ public sealed class ClaimC1SuccessRate : IClaim
             PaperSays = "B in [24,128], AdamW wd >= 1e-4, prune to 7, round: success (S = 1 and transfer to 64x64, no fallback) in 68% of runs (133/195)",
             WeMeasured = inRange.Count == 0 ? "no runs with B in [24,128]" : $"{ci} with B in [24,128]; exact binomial test vs 0.68: {Show.PIs(p)}",
             Verdict = verdict,
+            RunsToDecide = verdict == Verdict.Inconclusive ? RunsToDecide.ForHalfWidth(ci, DecisiveHalfWidth) : null,
             Rule = $"inconclusive if no runs or the Wilson 95% CI half-width > {DecisiveHalfWidth}; else reproduced iff 0.68 lies in the CI",
             RunHashes = all.Select(r => r.ConfigHash).ToList(),
             Tables =
@@ -110,9 +111,8 @@ public sealed class ClaimC1SuccessRate : IClaim
             XTickLabels = batches.Select(b => $"{b}").ToList(),
             Series =
             [
-                Shares("plain Q (the paper's S)", r => r.Verification.Outcome == Outcome.Discrete),
-                Shares("after lattice recovery",
-                    r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == Outcome.Discrete),
+                Shares("plain Q (the paper's S)", r => r.Discrete),
+                Shares("after lattice recovery", r => r.ExactAfterRecovery),
             ],
         };
     }
@@ -128,7 +128,7 @@ public sealed class ClaimC1SuccessRate : IClaim
             $"{g.Count(r => r.Verification.Outcome == Outcome.Continuous)}",
             $"{g.Count(r => r.Verification.Outcome == Outcome.Unconverged)}",
             $"{g.Count(r => r.Verification.Outcome == Outcome.Invalid)}",
-            $"{g.Count(r => (r.Verification.OutcomeAfterRecovery ?? r.Verification.Outcome) == Outcome.Discrete)}",
+            $"{g.Count(r => r.ExactAfterRecovery)}",
             $"{g.Count(r => r.Verification.CanonicalStrassen)}",
         ]).ToList());
 }

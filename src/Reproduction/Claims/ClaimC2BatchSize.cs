@@ -19,16 +19,10 @@ public sealed class ClaimC2BatchSize : IClaim
     public ClaimResult Evaluate(ClaimContext context)
     {
         var runs = context.Find(Plan(context.Preset));
-        var inside = runs.Where(r => ClaimC1SuccessRate.InPaperRange(r.Config.BatchSize)).ToList();
-        var outside = runs.Where(r => !ClaimC1SuccessRate.InPaperRange(r.Config.BatchSize)).ToList();
-        int si = inside.Count(r => r.Success), so = outside.Count(r => r.Success);
-        var fisher = FisherExactTest.Of(si, inside.Count - si, so, outside.Count - so);
+        var effect = BatchSizeEffect.Of(runs);
+        var anova = effect.Anova;
         var byBatch = runs.GroupBy(r => r.Config.BatchSize).OrderBy(g => g.Key).ToList();
-        // Diverged runs have no delta (infinite): the ANOVA uses the runs with a finite one.
-        var anova = OneWayAnova.Of(byBatch.Select(g => (IReadOnlyList<double>)g.Select(r => r.Verification.Delta).Where(double.IsFinite).ToList()).ToList());
-        double rateIn = inside.Count == 0 ? double.NaN : si / (double)inside.Count;
-        double rateOut = outside.Count == 0 ? double.NaN : so / (double)outside.Count;
-        var verdict = Decide(inside.Count, outside.Count, rateIn, rateOut, fisher.TwoSided);
+        var verdict = effect.Verdict;
 
         var phis = byBatch.Select(g => (B: g.Key, Ci: WilsonInterval.Of(g.Count(r => r.Success), g.Count()))).ToList();
         return new ClaimResult
@@ -36,9 +30,14 @@ public sealed class ClaimC2BatchSize : IClaim
             Id = Id,
             Title = Title,
             PaperSays = "B in [24,128] succeed, others largely fail; ANOVA of delta over B: F = 15.34, p < 1e-4, eta^2 = 0.244 (N = 195); no significant difference among B in {24, 32, 64}",
-            WeMeasured = $"success {Show.Pct(rateIn)} inside [24,128] (n = {inside.Count}) vs {Show.Pct(rateOut)} outside (n = {outside.Count}), Fisher {Show.PIs(fisher.TwoSided)}; " +
+            WeMeasured = $"success {Show.Pct(effect.RateInside)} inside [24,128] (n = {effect.RunsInside}) vs {Show.Pct(effect.RateOutside)} outside (n = {effect.RunsOutside}), Fisher {Show.PIs(effect.FisherP)}; " +
                          $"ANOVA of delta: F = {anova.F:0.##}, {Show.PIs(anova.P)}, eta^2 = {anova.EtaSquared:0.###} (N = {anova.N})",
+            Headline = $"{Show.Pct(effect.RateInside)} in [24,128] vs {Show.Pct(effect.RateOutside)} outside, Fisher {Show.PIs(effect.FisherP)}, eta^2 {anova.EtaSquared:0.###}",
             Verdict = verdict,
+            RunsToDecide = verdict == Verdict.Inconclusive
+                ? new RunsToDecide(runs.Count, Math.Max(effect.RunsInside, DecisiveGroupSize) + Math.Max(effect.RunsOutside, DecisiveGroupSize),
+                    $"the rule decides with >= {DecisiveGroupSize} runs inside and outside [24,128] (now {effect.RunsInside} and {effect.RunsOutside}), or sooner once Fisher's p < 0.05")
+                : null,
             Rule = $"inconclusive if either group has < {MinimumPerGroup} runs; reproduced iff the rate inside [24,128] exceeds the rate outside with Fisher's exact two-sided p < 0.05; " +
                    $"not reproduced iff the rate outside is at least the rate inside, or p >= 0.05 with >= {DecisiveGroupSize} runs in each group; else inconclusive",
             RunHashes = runs.Select(r => r.ConfigHash).ToList(),

@@ -30,6 +30,7 @@ public sealed class ClaimC3PhaseOneAlone : IClaim
             PaperSays = "Phase 1 alone achieved 0% success in early experiments; explicit sparsification is required",
             WeMeasured = runs.Count == 0 ? "no runs" : $"S = 1 for the 8-slot model rounded without sparsification: {ci}",
             Verdict = verdict,
+            RunsToDecide = verdict == Verdict.Inconclusive ? RunsToDecide.AtLeast(runs.Count, MinimumRuns, "Phase-1-only runs") : null,
             Rule = $"not reproduced iff any Phase-1-only run has S = 1; reproduced iff none does among >= {MinimumRuns} runs; else inconclusive",
             RunHashes = runs.Select(r => r.ConfigHash).ToList(),
             Tables =

@@ -31,7 +31,8 @@ public sealed class ClaimC5Transfer : IClaim
 
     public ClaimResult Evaluate(ClaimContext context)
     {
-        var discrete = context.Find(Plan(context.Preset)).Where(r => r.Verification.STheta == 1).ToList();
+        var design = context.Find(Plan(context.Preset));
+        var discrete = design.Where(r => r.Verification.STheta == 1).ToList();
         var rows = new List<IReadOnlyList<string>>();
         var ours = new List<double>();
         bool allPass = discrete.Count > 0, allAgree = discrete.Count > 0;
@@ -58,7 +59,10 @@ public sealed class ClaimC5Transfer : IClaim
             WeMeasured = discrete.Count == 0
                 ? "no discrete run to transfer"
                 : $"{discrete.Count} discrete runs, the learned coefficients at every level: float64 exact at every size ({(allPass ? "all pass" : "NOT all pass")}); float32 median max error at 64: {ours[^1]:0.00e+00}",
+            Headline = discrete.Count == 0 ? null
+                : $"{discrete.Count} discrete runs: float64 exact {(allPass ? "at every size" : "NOT at every size")}, f32 error at 64 {ours[^1]:0.0e+00}",
             Verdict = verdict,
+            RunsToDecide = verdict == Verdict.Inconclusive ? RunsToDecide.ForCount(design.Count, discrete.Count, MinimumRuns, "discrete runs (S = 1)") : null,
             Rule = $"inconclusive with fewer than {MinimumRuns} discrete runs; reproduced iff every discrete run's transfer passes (float64 relative error <= 1e-9 at every size up to 64) and our median float32 max error is within a factor {AgreementFactor} of the paper's at every size",
             RunHashes = discrete.Select(r => r.ConfigHash).ToList(),
             Tables = [new ReportTable("Transfer error by size (our inputs: N(0,1), fixed seed; the paper's inputs are not stated)",

@@ -33,7 +33,8 @@ public sealed class ClaimC6Failures : IClaim
 
     public ClaimResult Evaluate(ClaimContext context)
     {
-        var failed = context.Find(Plan(context.Preset)).Where(r => !r.Success).ToList();
+        var design = context.Find(Plan(context.Preset));
+        var failed = design.Where(r => !r.Success).ToList();
         // A failure "transfers" when its un-rounded kept coefficients compute the product at every size (float64 exact),
         // and "is Strassen" when lattice recovery turns it into an exact integer scheme.
         var transfers = failed.Where(r => r.Verification.TransferOf == "unrounded" && r.Verification.Transfer.Count > 0 && r.Verification.Transfer.All(t => t.Pass)).ToList();
@@ -51,7 +52,10 @@ public sealed class ClaimC6Failures : IClaim
             WeMeasured = failed.Count == 0 ? "no failed runs" :
                 $"{failed.Count} failed runs: {string.Join(", ", failed.GroupBy(r => r.Verification.Outcome.ToWire()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}; " +
                 $"{transfers.Count} transfer exactly with their un-rounded coefficients; {recovered.Count} are Strassen in another basis (lattice recovery); median final test loss {medianLoss:0.00e+00}",
+            Headline = failed.Count == 0 ? null
+                : $"{recovered.Count} of {failed.Count} failed runs are Strassen in another basis; {transfers.Count} transfer unrounded",
             Verdict = verdict,
+            RunsToDecide = verdict == Verdict.Inconclusive ? RunsToDecide.ForCount(design.Count, failed.Count, MinimumFailures, "failed runs") : null,
             Rule = $"inconclusive with < {MinimumFailures} failures; not reproduced iff some failed run transfers exactly (float64) with its un-rounded coefficients or is recovered as an exact scheme in another basis, or the failures' median final test loss is not below {LowTestLoss} (no low loss); else reproduced",
             RunHashes = failed.Select(r => r.ConfigHash).ToList(),
             Tables =

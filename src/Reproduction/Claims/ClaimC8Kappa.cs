@@ -73,6 +73,10 @@ public sealed class ClaimC8Kappa : IClaim
             WeMeasured = $"{runs.Count} runs, {successes.Count} successes: AUC of effective kappa {auc.Auc:0.###} [{auc.Lower:0.###}, {auc.Upper:0.###}] (bootstrap 95%); " +
                          $"plain kappa infinite in {runs.Count(r => double.IsPositiveInfinity(KappaScore.Plain(r)))} of {runs.Count} runs (AUC {plainAuc:0.###})",
             Verdict = verdict,
+            RunsToDecide = verdict != Verdict.Inconclusive ? null
+                : successes.Count < MinimumPerClass ? RunsToDecide.ForCount(runs.Count, successes.Count, MinimumPerClass, "successes")
+                : failures.Count < MinimumPerClass ? RunsToDecide.ForCount(runs.Count, failures.Count, MinimumPerClass, "failures")
+                : new RunsToDecide(runs.Count, null, $"the AUC's bootstrap interval [{auc.Lower:0.###}, {auc.Upper:0.###}] straddles {NearPerfect}; its width is not sized from a rate here"),
             Rule = $"inconclusive with < {MinimumPerClass} runs in either class; reproduced iff the bootstrap 95% CI of the AUC (effective kappa, failures as positives) lies above {NearPerfect}; not reproduced iff it lies below; else inconclusive",
             RunHashes = runs.Select(r => r.ConfigHash).ToList(),
             Tables =
@@ -98,6 +102,7 @@ public sealed class ClaimC8Kappa : IClaim
                     ],
                 },
                 RocFigure(failures, successes, auc.Auc),
+                .. SweepHeatmap.Of(context.Find(Plan(context.Preset))),
             ],
             Notes =
             [

@@ -13,9 +13,16 @@ public sealed record ClaimResult
     public required string PaperSays { get; init; }
     /// <summary>What the harness measured, one line with the numbers.</summary>
     public required string WeMeasured { get; init; }
+    /// <summary>
+    /// The measurement in a few words for the console's compact table (under ~70 characters); null: the first
+    /// clause of WeMeasured says it.
+    /// </summary>
+    public string? Headline { get; init; }
     public required Verdict Verdict { get; init; }
     /// <summary>The verdict rule, written out (e.g. "reproduced iff 0.68 lies in the Wilson 95% CI ...").</summary>
     public required string Rule { get; init; }
+    /// <summary>Where the rule is inconclusive for lack of runs: how many it would need, from the measured rate.</summary>
+    public RunsToDecide? RunsToDecide { get; init; }
     /// <summary>Stored runs the evaluation used (their configuration hashes are listed in the report).</summary>
     public IReadOnlyList<string> RunHashes { get; init; } = [];
     public IReadOnlyList<ReportTable> Tables { get; init; } = [];

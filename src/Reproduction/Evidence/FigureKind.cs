@@ -9,4 +9,6 @@ public enum FigureKind
     Scatter,
     /// <summary>Bars at the X positions (with optional error bars); several series side by side.</summary>
     Bar,
+    /// <summary>A grid of coloured cells with a label in each (<see cref="FigureSpec.Grid"/>); Series are not drawn.</summary>
+    Heatmap,
 }

@@ -19,6 +19,8 @@ public sealed record FigureSpec
     /// </summary>
     public IReadOnlyList<string>? XTickLabels { get; init; }
     public string? Caption { get; init; }
+    /// <summary>The cells of a <see cref="FigureKind.Heatmap"/>; null for every other kind.</summary>
+    public HeatmapGrid? Grid { get; init; }
     /// <summary>Text drawn inside the plot, e.g. why an expected curve is missing (a legend cannot say it).</summary>
     public string? Annotation { get; init; }
 }

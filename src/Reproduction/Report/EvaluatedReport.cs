@@ -1,8 +1,8 @@
 using StrassenRepro.Reproduction.Claims;
 namespace StrassenRepro.Reproduction.Report;
 
-/// <summary>A written report's claims, and what their verdicts can mean.</summary>
-public sealed record EvaluatedReport(IReadOnlyList<ClaimResult> Claims, ReportScope Scope)
+/// <summary>A written report's claims, what their verdicts can mean, and the numbers of its findings box.</summary>
+public sealed record EvaluatedReport(IReadOnlyList<ClaimResult> Claims, ReportScope Scope, StudyFindings? Findings = null)
 {
     /// <summary>"2 reproduced, 1 not reproduced, 9 inconclusive": the rules' verdicts, counted.</summary>
     public string VerdictCounts() => string.Join(", ", Enum.GetValues<Verdict>()

@@ -21,12 +21,21 @@ public static class FigureRenderer
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 100);
         ShippedFont.Register();
 
-        var geometry = FigureGeometry.Of(spec);
         using var plot = new Plot();
         plot.Font.Set(ShippedFont.Name);
         plot.Title(spec.Title);
         plot.XLabel(spec.XLabel);
         plot.YLabel(spec.YLabel);
+        if (spec.Kind == FigureKind.Heatmap)
+        {
+            var grid = spec.Grid ?? new HeatmapGrid([], [], [], "");
+            int undrawn = HeatmapDrawing.Draw(plot, grid);
+            if ((spec.Annotation ?? (grid.Cells.Count == undrawn ? "no drawable data" : null)) is { } empty)
+                plot.Add.Annotation(empty, Alignment.MiddleCenter);
+            return Finish(plot, width, height, undrawn);
+        }
+
+        var geometry = FigureGeometry.Of(spec);
 
         for (int j = 0; j < geometry.Series.Count; j++)
             AddSeries(plot, spec.Kind, geometry.Series[j], Palette.GetColor(j), j, geometry.Series.Count);
@@ -42,12 +51,17 @@ public static class FigureRenderer
             plot.ShowLegend(Edge.Right);
         }
 
+        return Finish(plot, width, height, geometry.SkippedPoints);
+    }
+
+    static RenderedFigure Finish(Plot plot, int width, int height, int skipped)
+    {
         // The font setting above reaches only what exists; set it again for everything added since.
         plot.Font.Set(ShippedFont.Name);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         var png = plot.GetImage(width, height).GetImageBytes(ImageFormat.Png);
-        return new RenderedFigure(png, geometry.SkippedPoints);
+        return new RenderedFigure(png, skipped);
     }
 
     static void AddSeries(Plot plot, FigureKind kind, DrawnSeries s, Color color, int index, int count)

@@ -26,6 +26,8 @@ public static class HtmlReport
         .not-reproduced { color: #9b1c1c; background: #fbe4e4; }
         .inconclusive { color: #7a5a00; background: #fff4d1; }
         .not-a-finding { color: #444; background: #ececec; }
+        div.findings { padding: .4em 1em; background: #eef4fb; border-left: 4px solid #3b6ea8; margin: 1em 0; }
+        div.findings h2 { border: none; margin: .3em 0; font-size: 1.15em; }
         p.scope { font-weight: 700; padding: .5em .8em; background: #ececec; border-left: 4px solid #888; }
         figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { font-size: .9em; color: #444; }
@@ -35,7 +37,9 @@ public static class HtmlReport
 
     /// <param name="claims">In claim id order.</param>
     /// <param name="figures">Rendered figures, aligned with <paramref name="claims"/>.</param>
-    public static string Build(ReportContext context, IReadOnlyList<ClaimResult> claims, IReadOnlyList<IReadOnlyList<ReportFigure>> figures)
+    /// <param name="findings">The findings box's numbers; without them the page has no box.</param>
+    public static string Build(ReportContext context, IReadOnlyList<ClaimResult> claims, IReadOnlyList<IReadOnlyList<ReportFigure>> figures,
+        StudyFindings? findings = null)
     {
         var anchors = Anchors(claims);
         var h = new StringBuilder();
@@ -48,6 +52,12 @@ public static class HtmlReport
         h.AppendLine($"<h1>{Text(ReportHeader.Title)}</h1>");
         var scope = context.Coverage;
         if (!scope.ClaimsFindings) h.AppendLine($"<p class=\"scope\">{Text(scope.Describe())}</p>");
+        if (findings is not null)
+        {
+            h.AppendLine("<div class=\"findings\">").AppendLine($"<h2 id=\"findings\">{Text(FindingsBox.Title(scope))}</h2>").AppendLine("<ul>");
+            foreach (var line in FindingsBox.Lines(findings)) h.AppendLine($"<li>{Text(line)}</li>");
+            h.AppendLine("</ul>").AppendLine("</div>");
+        }
         h.AppendLine("<table class=\"meta\">");
         foreach (var (key, value) in ReportHeader.Lines(context)) h.AppendLine($"<tr><td>{Text(key)}</td><td>{Text(value)}</td></tr>");
         h.AppendLine("</table>");
@@ -91,6 +101,7 @@ public static class HtmlReport
         h.AppendLine($"<p><strong>We measured:</strong> {Text(c.WeMeasured)}</p>");
         h.AppendLine($"<p><strong>Verdict:</strong> <span class=\"verdict {VerdictClass(c.Verdict, scope)}\">"
             + $"{Text(scope.Show(c.Verdict))}</span> (rule: {Text(c.Rule)})</p>");
+        if (c.RunsToDecide is { } need) h.AppendLine($"<p><strong>Runs to decide:</strong> {Text(need.Describe())}</p>");
         AppendOrigin(h, c, scope);
 
         foreach (var table in c.Tables) AppendTable(h, table, heading: true);

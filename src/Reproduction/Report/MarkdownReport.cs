@@ -8,12 +8,20 @@ public static class MarkdownReport
 {
     /// <param name="claims">In claim id order.</param>
     /// <param name="figures">Rendered figures, aligned with <paramref name="claims"/>.</param>
-    public static string Build(ReportContext context, IReadOnlyList<ClaimResult> claims, IReadOnlyList<IReadOnlyList<ReportFigure>> figures)
+    /// <param name="findings">The findings box's numbers; without them the report has no box.</param>
+    public static string Build(ReportContext context, IReadOnlyList<ClaimResult> claims, IReadOnlyList<IReadOnlyList<ReportFigure>> figures,
+        StudyFindings? findings = null)
     {
         var md = new StringBuilder();
         md.AppendLine($"# {ReportHeader.Title}").AppendLine();
         var scope = context.Coverage;
         if (!scope.ClaimsFindings) md.AppendLine($"> **{MarkdownText.Inline(scope.Describe())}**").AppendLine();
+        if (findings is not null)
+        {
+            md.AppendLine($"> **{MarkdownText.Inline(FindingsBox.Title(scope))}**").AppendLine(">");
+            foreach (var line in FindingsBox.Lines(findings)) md.AppendLine($"> - {MarkdownText.Inline(line)}");
+            md.AppendLine();
+        }
         md.Append(MarkdownText.Table(["", ""], ReportHeader.Lines(context).Select(l => new[] { l.Key, l.Value }))).AppendLine();
 
         md.AppendLine("## Summary").AppendLine();
@@ -31,6 +39,7 @@ public static class MarkdownReport
         md.AppendLine($"**Paper says:** {MarkdownText.Inline(c.PaperSays)}").AppendLine();
         md.AppendLine($"**We measured:** {MarkdownText.Inline(c.WeMeasured)}").AppendLine();
         md.AppendLine($"**Verdict: {scope.Show(c.Verdict)}** (rule: {MarkdownText.Inline(c.Rule)})").AppendLine();
+        if (c.RunsToDecide is { } need) md.AppendLine($"**Runs to decide:** {MarkdownText.Inline(need.Describe())}").AppendLine();
         AppendOrigin(md, c, scope);
 
         foreach (var table in c.Tables)

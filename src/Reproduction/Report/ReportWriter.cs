@@ -12,7 +12,9 @@ public static class ReportWriter
     public const string HtmlFile = "index.html";
     public const string SummaryJsonFile = "summary.json";
 
-    public static WrittenReport Write(string outDir, ReportContext context, IReadOnlyList<ClaimResult> claims)
+    /// <param name="findings">The numbers of the findings box at the top of both pages; none: no box.</param>
+    public static WrittenReport Write(string outDir, ReportContext context, IReadOnlyList<ClaimResult> claims,
+        StudyFindings? findings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         ArgumentNullException.ThrowIfNull(context);
@@ -34,8 +36,8 @@ public static class ReportWriter
         var markdown = Path.Combine(dir, MarkdownFile);
         var html = Path.Combine(dir, HtmlFile);
         AtomicFile.WriteAllText(summary, SummaryTable.ToJson(sorted, context.Coverage, context) + "\n");
-        AtomicFile.WriteAllText(markdown, MarkdownReport.Build(context, sorted, figures));
-        AtomicFile.WriteAllText(html, HtmlReport.Build(context, sorted, figures));
+        AtomicFile.WriteAllText(markdown, MarkdownReport.Build(context, sorted, figures, findings));
+        AtomicFile.WriteAllText(html, HtmlReport.Build(context, sorted, figures, findings));
         RemoveStaleFigures(dir, figurePaths);
         return new WrittenReport(dir, markdown, html, summary, figurePaths);
     }

@@ -23,6 +23,12 @@ public sealed record RunRecord
     /// <summary>Success as the paper counts it (C1): S = 1 and the transfer holds at every size; never a fallback.</summary>
     public bool Success => Verification.STheta == 1 && Verification.TransferHolds;
 
+    /// <summary>Q of the kept slots is an exact integer scheme (S = 1, outcome discrete): Strassen's table, as the paper rounds.</summary>
+    public bool Discrete => Verification.Outcome == Outcome.Discrete;
+
+    /// <summary>An exact integer scheme after lattice recovery (or already without it): exact, in whatever basis.</summary>
+    public bool ExactAfterRecovery => (Verification.OutcomeAfterRecovery ?? Verification.Outcome) == Outcome.Discrete;
+
     /// <summary>The final weights as a scheme (only for runs that did not diverge).</summary>
     public Scheme Scheme() => Weights is null
         ? throw new InvalidOperationException($"run {ConfigHash[..16]} diverged: it has no weights")
