@@ -101,6 +101,7 @@ public class VerifyFolderTests
     [Theory]
     [InlineData("-1", "--threads -1 must be >= 0")]
     [InlineData("many", "many")]
+    [InlineData("5000", "--threads 5000 is over 1024")]
     public void A_bad_thread_count_is_a_one_line_usage_error_before_any_file_is_read(string value, string says)
     {
         var result = CliRunner.RunProcess("verify", Nested(), "--threads", value);

@@ -60,7 +60,9 @@ public class FolderVerificationTests
         var options = new FolderVerificationOptions([dir]) { Threads = 3, Window = 5, Verify = Held };
         using var rows = FolderVerification.Rows(options).GetEnumerator();
         var next = Task.Run(rows.MoveNext);
-        await Task.Delay(500);
+        // Wait (on a loaded machine, for a while) until the window is full, then give a runaway thread time to pass it.
+        for (int waited = 0; Volatile.Read(ref highest) < 4 && waited < 20_000; waited += 20) await Task.Delay(20);
+        await Task.Delay(300);
         int whileHeld = Volatile.Read(ref highest);
         first.Set();
         (await next.WaitAsync(TimeSpan.FromSeconds(20))).Should().BeTrue();

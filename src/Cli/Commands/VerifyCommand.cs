@@ -8,6 +8,9 @@ namespace StrassenRepro.Cli.Commands;
 /// <summary>`verify FILE`: reads a scheme or checkpoint and prints its verification record.</summary>
 public static class VerifyCommand
 {
+    /// <summary>More threads than this only reserve stacks: no machine verifies that many files at once.</summary>
+    public const int MaxThreads = 1024;
+
     public static Command Create()
     {
         var file = new Argument<string[]>("file")
@@ -73,6 +76,7 @@ public static class VerifyCommand
             };
             var transferSizes = OptionChecks.TransferSizes(parse.GetValue(sizes));
             int threadCount = CommonOptions.ThreadsOf(parse, threads);
+            if (threadCount > MaxThreads) throw new UsageException($"--threads {threadCount} is over {MaxThreads}");
             var targets = VerifyBatch.Targets(parse.GetValue(file)!, out bool batch);
             if (parse.GetValue(recursive) && !targets.Any(Directory.Exists))
                 throw new UsageException("--recursive applies to folders, and none is named");
