@@ -32,6 +32,7 @@ public static class DiscoverText
                 shape = new[] { s.Target.Shape.N, s.Target.Shape.M, s.Target.Shape.P },
                 rank = s.Target.Rank,
                 protocol = s.Protocol,
+                format = s.Format == SchemeFileFormat.Catalogue ? "catalogue" : "json",
                 stopped = s.Stopped,
                 minutes = s.Elapsed.TotalMinutes,
                 cpuMinutes = s.CpuTime.TotalMinutes,

@@ -63,6 +63,25 @@ public class DiscoverCommandTests
         File.ReadAllText(Path.Combine(dir, "discovery.md")).Should().Contain("| orbit classes (decided, undecided) | 1 (1, 0) | |");
     }
 
+    [Fact]
+    public void Format_catalogue_writes_files_that_verify_reads_as_catalogue_json()
+    {
+        var dir = TempFolder.Path("discover-catalogue");
+        var result = CliRunner.Run("discover", "--shape", "2,2,3", "--rank", "11", "--protocol", "als", "--runs", "6",
+            "--threads", "1", "--format", "catalogue", "--out", dir, "--json");
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
+        doc.RootElement.GetProperty("format").GetString().Should().Be("catalogue");
+        foreach (var scheme in doc.RootElement.GetProperty("schemes").EnumerateArray())
+        {
+            var verify = CliRunner.Run("verify", scheme.GetProperty("path").GetString()!, "--json");
+            verify.ExitCode.Should().Be(0, verify.StdErr);
+            using var report = JsonDocument.Parse(verify.StdOut);
+            report.RootElement.GetProperty("format").GetString().Should().Be("catalogue-json");
+            report.RootElement.GetProperty("verdict").GetString().Should().Be("VALID");
+        }
+    }
+
     [DllImport("libc", EntryPoint = "kill")]
     private static extern int SendSignal(int pid, int signal);
 
@@ -100,6 +119,7 @@ public class DiscoverCommandTests
     [InlineData("--shape", "2,2,2", "--rank", "7", "--minutes", "0")]
     [InlineData("--shape", "2,2,2", "--rank", "7", "--until", "0")]
     [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "adam")]
+    [InlineData("--shape", "2,2,2", "--rank", "7", "--format", "npy")]
     [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "als", "--resume")]
     [InlineData("--shape", "2,2,2", "--rank", "7", "--protocol", "als-crystallize", "--runs", "0")]
     public void Bad_targets_are_one_line_usage_errors(params string[] args)

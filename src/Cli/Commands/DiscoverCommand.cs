@@ -27,14 +27,16 @@ public static class DiscoverCommand
         var output = new Option<string>("--out") { Description = "Folder for runs.db, schemes/ and discovery.md", DefaultValueFactory = _ => Path.Combine("artifacts", "discover") };
         var resume = new Option<bool>("--resume") { Description = "Continue a discovery in --out: skip the runs already stored" };
         var json = new Option<bool>("--json") { Description = "Print the summary (one JSON object) on stdout" };
+        var format = new Option<string>("--format") { Description = "Scheme files: json (ours, with metadata) or catalogue (the catalogue JSON of dronperminov/FastMatrixMultiplication; docs/formats.md)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "catalogue");
         var noCrystallize = new Option<bool>("--no-crystallize") { Description = "Exact schemes by rounding and lattice recovery only (skip the general crystallizer)" };
         var engine = new EngineOptions();
         var command = new Command("discover",
             "Train runs of a product <n,m,p>, turn each into an exact scheme where possible (rounding, lattice recovery, "
-            + "the crystallizer), write the distinct ones (schemes/*.json, each passes verify) and discovery.md. "
+            + "the crystallizer), write the distinct ones (schemes/*.json, each passes verify), their orbit classes and discovery.md. "
             + "Exit code 0: at least one exact scheme; 1: none (the smallest residual reached is printed); 2: bad input")
         {
-            shape, rank, runs, minutes, until, firstSeed, protocol, slots, batch, steps, phase2, threads, output, resume, json, noCrystallize, engine.Engine, engine.Device,
+            shape, rank, runs, minutes, until, firstSeed, protocol, slots, batch, steps, phase2, threads, output, resume, json, format, noCrystallize, engine.Engine, engine.Device,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -67,6 +69,7 @@ public static class DiscoverCommand
                 Engine = engine.Parse(parse),
                 Crystallize = parse.GetValue(noCrystallize) ? null : DiscoveryCrystallizer.Exact,
                 Protocol = parse.GetValue(protocol) == "train" ? DiscoveryProtocol.Train : DiscoveryProtocol.Als,
+                Format = parse.GetValue(format) == "catalogue" ? SchemeFileFormat.Catalogue : SchemeFileFormat.Json,
                 Als = new() { CrystallizerFallback = parse.GetValue(protocol) == "als-crystallize" },
                 Budget = budget,
             };

@@ -13,6 +13,7 @@ public sealed record DiscoverOptions
     public int Threads { get; init; }
     public EngineChoice Engine { get; init; } = EngineChoice.Cpu;
     public DiscoveryProtocol Protocol { get; init; } = DiscoveryProtocol.Train;
+    public SchemeFileFormat Format { get; init; } = SchemeFileFormat.Json;
     /// <summary>The als protocol's knobs (used when Protocol is Als).</summary>
     public AlsProtocol Als { get; init; } = new();
     /// <summary>When to stop; null: after Target.Runs runs.</summary>

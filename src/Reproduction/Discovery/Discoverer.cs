@@ -18,7 +18,7 @@ public static class Discoverer
         OutputFolder.Prepare(o.OutDir);
         string protocol = o.Protocol == DiscoveryProtocol.Train ? "train"
             : o.Als.CrystallizerFallback ? Model.Search.AlsProtocol.Name + "-crystallize" : Model.Search.AlsProtocol.Name;
-        var finds = new DiscoveryFinds(o.OutDir, target, protocol);
+        var finds = new DiscoveryFinds(o.OutDir, target, protocol, o.Format);
         var clock = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime - cpu0;

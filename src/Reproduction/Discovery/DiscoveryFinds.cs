@@ -9,9 +9,10 @@ namespace StrassenRepro.Reproduction.Discovery;
 /// <summary>
 /// What a discovery has found so far: every finished run, and each distinct exact scheme, written (atomically) to
 /// OUT/schemes/NxMxP-rank-R-k.json the moment it is first found, k counting in the order found, with its costs and
-/// orbit invariants (rank triples, fingerprint) in the metadata; so a stop at any point keeps every scheme found before it. Not thread-safe: runs are added in seed order by one thread.
+/// orbit invariants (rank triples, fingerprint) in the metadata, in our JSON or the catalogue's (its "complexity" the
+/// slot-by-slot additions); so a stop at any point keeps every scheme found before it. Not thread-safe: runs are added in seed order by one thread.
 /// </summary>
-public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string protocol)
+public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string protocol, SchemeFileFormat format = SchemeFileFormat.Json)
 {
     private readonly List<DiscoveredRun> _runs = [];
     private readonly Dictionary<CanonicalForm, (DistinctScheme Scheme, List<long> Seeds)> _distinct = [];
@@ -33,15 +34,21 @@ public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string
         }
         var shape = target.Shape;
         string path = System.IO.Path.Combine(outDir, "schemes", $"{shape.N}x{shape.M}x{shape.P}-rank-{target.Rank}-{_distinct.Count + 1}.json");
+        var exact = DiscoveryOrbits.Rational(scheme);
         var found = new DistinctScheme(scheme, [], run.ExactBy, SchemeCost.Additions(scheme))
         {
             Path = path,
-            SharedAdditions = SharedAdditions.Of(scheme).Total,
+            SharedAdditions = SharedAdditions.Of(exact).Total,
         };
         _distinct[key] = (found, [run.Seed]);
         _order.Add(key);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var invariants = OrbitInvariants.Of(DiscoveryOrbits.Exact(scheme));
+        Write(found, run, exact);
+    }
+
+    private void Write(DistinctScheme found, DiscoveredRun run, RationalScheme exact)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(found.Path)!);
+        var invariants = OrbitInvariants.Of(OrbitScheme.Of(exact, Ring.Z));
         var metadata = new JsonObject
         {
             ["discoveredBy"] = "strassen-repro discover",
@@ -49,17 +56,20 @@ public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string
             ["protocol"] = protocol,
             ["method"] = run.ExactBy.ToString(),
             ["seed"] = run.Seed,
-            ["multiplications"] = scheme.Rank,
+            ["multiplications"] = exact.Rank,
             ["additions"] = found.Additions,
             ["sharedAdditions"] = found.SharedAdditions,
-            ["bestKnownRank"] = BestKnownRanks.Of(shape),
+            ["bestKnownRank"] = BestKnownRanks.Of(target.Shape),
             ["invariants"] = new JsonObject
             {
                 ["rankTriples"] = invariants.RankTriplesText,
                 ["fingerprint"] = invariants.Fingerprint,
             },
         };
-        AtomicFile.WriteAllText(path, SchemeJson.Write(scheme, metadata) + "\n");
+        // The catalogue's own "complexity" is the slot-by-slot count; the rest of ours rides along as "metadata".
+        AtomicFile.WriteAllText(found.Path, format == SchemeFileFormat.Catalogue
+            ? CatalogueJsonWriter.Write(exact, extra: new JsonObject { ["complexity"] = found.Additions, ["metadata"] = metadata })
+            : SchemeJson.Write(found.Scheme, metadata) + "\n");
     }
 
     /// <summary>The summary of everything so far: runs in seed order, distinct schemes fewest additions first.</summary>
@@ -70,6 +80,7 @@ public sealed class DiscoveryFinds(string outDir, DiscoveryTarget target, string
         return new DiscoverySummary(target, [.. _runs.OrderBy(r => r.Seed)], distinct)
         {
             Protocol = protocol,
+            Format = format,
             Stopped = stopped,
             Elapsed = elapsed,
             CpuTime = cpuTime,

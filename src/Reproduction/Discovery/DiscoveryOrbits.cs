@@ -27,9 +27,12 @@ public sealed record DiscoveryOrbits(IReadOnlyList<OrbitClass> Classes, TimeSpan
         return of;
     }
 
-    /// <summary>The exact slot matrices of a kept scheme (integers or dyadic fractions), over Z/Q.</summary>
-    public static OrbitScheme Exact(Scheme s) => OrbitScheme.Of(RationalScheme.FromDyadic(s)
-        ?? throw new ArgumentException("a kept scheme has coefficients that are not dyadic fractions", nameof(s)), Ring.Z);
+    /// <summary>A kept scheme's exact coefficients: integers or dyadic fractions (DiscoveryCrystallizer.IsExact).</summary>
+    public static RationalScheme Rational(Scheme s) => RationalScheme.FromDyadic(s)
+        ?? throw new ArgumentException("a kept scheme has coefficients that are not dyadic fractions", nameof(s));
+
+    /// <summary>The exact slot matrices of a kept scheme, over Z/Q.</summary>
+    public static OrbitScheme Exact(Scheme s) => OrbitScheme.Of(Rational(s), Ring.Z);
 
     public static DiscoveryOrbits Of(IReadOnlyList<DistinctScheme> distinct)
     {

@@ -14,6 +14,8 @@ public sealed record DiscoverySummary(DiscoveryTarget Target, IReadOnlyList<Disc
     /// <summary>CPU time of the runs and their crystallization (not of the orbit classification: Orbits.Elapsed).</summary>
     public TimeSpan CpuTime { get; init; }
     public DiscoveryOrbits Orbits { get; init; } = DiscoveryOrbits.None;
+    /// <summary>How the scheme files were written (`--format`).</summary>
+    public SchemeFileFormat Format { get; init; }
 
     public int Trained => Runs.Count;
     public int Diverged => Runs.Count(r => r.Outcome is null);
