@@ -154,9 +154,19 @@ public class FindingsBoxTests
             var html = File.ReadAllText(written.Html);
             html.IndexOf("<div class=\"findings\">", StringComparison.Ordinal).Should().BeInRange(0, html.IndexOf("<table class=\"meta\">", StringComparison.Ordinal));
             html.Should().Contain("<li>28 of 5,000 runs of the protocol").And.Contain("<strong>Runs to decide:</strong> about 42 runs");
+            using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(written.SummaryJson)))
+            {
+                json.RootElement.GetProperty("findings").EnumerateArray().Select(e => e.GetString()).Should().Equal(FindingsBox.Lines(Study()));
+                var row = json.RootElement.GetProperty("claims")[0];
+                row.GetProperty("runsNeeded").GetInt32().Should().Be(42);
+                row.GetProperty("runsToDecide").GetString().Should().StartWith("about 42 runs would let the rule decide");
+            }
 
             var plain = File.ReadAllText(ReportWriter.Write(dir, context, [claim with { RunsToDecide = null }]).Markdown);
             plain.Should().NotContain("What the study shows").And.NotContain("Runs to decide");
+            using var bare = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, ReportWriter.SummaryJsonFile)));
+            bare.RootElement.GetProperty("findings").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+            bare.RootElement.GetProperty("claims")[0].GetProperty("runsNeeded").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         }
         finally
         {

@@ -211,7 +211,7 @@ public sealed class ReportWriterTests : IDisposable
 
         json.RootElement.EnumerateObject().Select(p => p.Name).Should()
             .Equal("preset", "scope", "partial", "plannedRuns", "storedRuns", "note", "command", "gitCommit",
-                "reportCommit", "claims");
+                "reportCommit", "claims", "findings");
         json.RootElement.GetProperty("command").GetString().Should().Be("strassen-repro reproduce --preset quick");
         // No stored runs named a commit here: the report's own stands for both.
         json.RootElement.GetProperty("gitCommit").GetString().Should().Be("0123456789abcdef");
@@ -223,7 +223,7 @@ public sealed class ReportWriterTests : IDisposable
         foreach (var r in rows)
             r.EnumerateObject().Select(p => p.Name).Should()
                 .Equal("id", "title", "paperSays", "weMeasured", "verdict", "ruleVerdict", "rule", "explained",
-                    "ruleExplained", "origin");
+                    "ruleExplained", "origin", "runsNeeded", "runsToDecide");
         rows[1].GetProperty("paperSays").GetString().Should().Be("68% | overall");
         rows[1].GetProperty("rule").GetString().Should().Be("reproduced iff p > 0.05 | two-sided");
     }

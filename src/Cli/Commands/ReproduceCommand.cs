@@ -166,6 +166,7 @@ public static class ReproduceCommand
                 scope.PlannedRuns,
                 scope.StoredRuns,
                 claims = SummaryTable.Rows(report.Claims, scope),
+                findings = report.Findings is { } f ? FindingsBox.Lines(f) : null,
                 notEvaluated,
                 conclusion,
                 exitCode,

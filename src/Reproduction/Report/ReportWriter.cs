@@ -35,7 +35,7 @@ public static class ReportWriter
         var summary = Path.Combine(dir, SummaryJsonFile);
         var markdown = Path.Combine(dir, MarkdownFile);
         var html = Path.Combine(dir, HtmlFile);
-        AtomicFile.WriteAllText(summary, SummaryTable.ToJson(sorted, context.Coverage, context) + "\n");
+        AtomicFile.WriteAllText(summary, SummaryTable.ToJson(sorted, context.Coverage, context, findings) + "\n");
         AtomicFile.WriteAllText(markdown, MarkdownReport.Build(context, sorted, figures, findings));
         AtomicFile.WriteAllText(html, HtmlReport.Build(context, sorted, figures, findings));
         RemoveStaleFigures(dir, figurePaths);

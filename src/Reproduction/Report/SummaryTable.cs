@@ -35,8 +35,9 @@ public static class SummaryTable
     /// <summary>
     /// The scope {preset, scope, partial, plannedRuns, storedRuns, note} and the rows as claims:
     /// [{id, title, paperSays, weMeasured, verdict, ruleVerdict, rule, explained, ruleExplained, origin: [{quantity,
-    /// paper, sources, reexecution, correct, explanation, explained, rule}]}].
+    /// paper, sources, reexecution, correct, explanation, explained, rule}], runsNeeded, runsToDecide}], then findings.
     /// </summary>
-    public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope, ReportContext? context = null) =>
-        JsonSerializer.Serialize(SummaryDocument.Of(claims, scope, context), Json);
+    public static string ToJson(IEnumerable<ClaimResult> claims, ReportScope scope, ReportContext? context = null,
+        StudyFindings? findings = null) =>
+        JsonSerializer.Serialize(SummaryDocument.Of(claims, scope, context, findings), Json);
 }
