@@ -90,7 +90,7 @@ public class DiscoveryTests
         {
             progress.Reports[^2].Classifying.Should().BeTrue();
             progress.Reports[^1].Orbits.Should().BeSameAs(summary.Orbits);
-            progress.Reports[^1].Line().Should().Contain($"{summary.Distinct.Count} distinct schemes in {summary.Orbits.Classes.Count} orbit class");
+            progress.Reports[^1].Line().Should().Contain($"{summary.Distinct.Count} distinct scheme{(summary.Distinct.Count == 1 ? "" : "s")} in {summary.Orbits.Classes.Count} orbit class");
         }
         summary.Runs.Select(r => r.Seed).Should().Equal(1, 2, 3);
         summary.Stopped.Should().BeFalse();
