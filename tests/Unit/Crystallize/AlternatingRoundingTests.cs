@@ -130,3 +130,95 @@ internal static class SchemeChecks
     public static void ToScheme_rounded_is_integral(this Scheme s) =>
         AlternatingFactors.Of(s).ToScheme(rounded: true, 1).IsIntegral.Should().BeTrue();
 }
+
+/// <summary>The sweep loop of AlternatingRounding: how many sweeps, when it fixes, what it returns.</summary>
+[Trait("Category", "Fast")]
+public class AlternatingRoundingLoopTests
+{
+    /// <summary>Strassen with one U coefficient 0.1 off: beyond the fixing tolerance until an update re-solves it.</summary>
+    private static AlternatingFactors OneOff()
+    {
+        var s = KnownSchemes.Strassen();
+        var u = s.UFlat.ToArray();
+        u[0] += 0.1;
+        return AlternatingFactors.Of(new Scheme(s.Shape, 7, u, s.VFlat.ToArray(), s.WFlat.ToArray()));
+    }
+
+    [Fact]
+    public void One_sweep_re_solves_the_factors_and_then_fixes_every_coefficient()
+    {
+        var f = OneOff();
+        var found = AlternatingRounding.TryRound(f, new AlternatingRoundingOptions { Sweeps = 1, Pull = 0 });
+        f.FixedCount.Should().Be(84, "the update brings the off coefficient back within 0.05, and the residual is 0");
+        found!.CoefficientsEqual(KnownSchemes.Strassen()).Should().BeTrue();
+    }
+
+    [Fact]
+    public void At_most_the_given_sweeps_run_and_each_fixes_at_most_its_share()
+    {
+        var f = OneOff();
+        AlternatingRounding.TryRound(f, new AlternatingRoundingOptions { Sweeps = 3, FixPerSweep = 2, Pull = 0 });
+        f.FixedCount.Should().Be(6);
+        var none = OneOff();
+        AlternatingRounding.TryRound(none, new AlternatingRoundingOptions { Sweeps = 0 });
+        none.FixedCount.Should().Be(0);
+        none[0, 0, 0].Should().Be(KnownSchemes.Strassen().U(0, 0) + 0.1, "no sweep, no update");
+    }
+
+    [Fact]
+    public void Nothing_is_fixed_while_the_residual_is_above_the_limit()
+    {
+        var f = OneOff();
+        var found = AlternatingRounding.TryRound(f, new AlternatingRoundingOptions { Sweeps = 5, FixResidual = -1 });
+        f.FixedCount.Should().Be(0);
+        found.Should().NotBeNull("rounding every coefficient still gives Strassen");
+    }
+
+    [Fact]
+    public void The_result_is_the_rounded_scheme_never_the_unrounded_one()
+    {
+        var s = KnownSchemes.Strassen();
+        var f = AlternatingFactors.Of(s.Map(x => x == 0 ? 0.01 : x));
+        var found = AlternatingRounding.TryRound(f, new AlternatingRoundingOptions { Sweeps = 0 });
+        found.Should().NotBeNull();
+        found!.CoefficientsEqual(s).Should().BeTrue();
+        f[0, 0, 1].Should().Be(0.01, "the factors are left where the sweeps left them");
+    }
+
+    [Fact]
+    public void An_invalid_rounding_gives_nothing()
+    {
+        var s = KnownSchemes.Strassen();
+        var u = s.UFlat.ToArray();
+        u[0] = -1;
+        AlternatingRounding.TryRound(new Scheme(s.Shape, 7, u, s.VFlat.ToArray(), s.WFlat.ToArray()),
+            new AlternatingRoundingOptions { Sweeps = 0 }).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_cancelled_token_stops_before_the_first_sweep()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var act = () => AlternatingRounding.TryRound(OneOff(), new AlternatingRoundingOptions(), cancel.Token);
+        act.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
+    public void Balancing_every_sweep_shares_a_slots_scale()
+    {
+        // Slot 0 of Strassen scaled 4, 1, 1/4: balancing gives each factor norm 1 times its own, and rounding Strassen.
+        var s = KnownSchemes.Strassen();
+        var u = s.UFlat.ToArray();
+        var w = s.WFlat.ToArray();
+        for (int x = 0; x < 4; x++) u[x] *= 4;
+        for (int z = 0; z < 4; z++) w[z * 7] *= 0.25;
+        var f = AlternatingFactors.Of(new Scheme(s.Shape, 7, u, s.VFlat.ToArray(), w));
+        AlternatingRounding.TryRound(f, new AlternatingRoundingOptions { Sweeps = 1, FixResidual = -1, BalanceEvery = 1, Pull = 0 })
+            .Should().NotBeNull();
+        f[0, 0, 0].Should().BeApproximately(1, 1e-9);
+        var unbalanced = AlternatingFactors.Of(new Scheme(s.Shape, 7, u, s.VFlat.ToArray(), w));
+        AlternatingRounding.TryRound(unbalanced, new AlternatingRoundingOptions { Sweeps = 1, FixResidual = -1, BalanceEvery = 0, Pull = 0 });
+        Math.Abs(unbalanced[0, 0, 0]).Should().BeGreaterThan(2, "without balancing the scale stays where the updates put it");
+    }
+}
