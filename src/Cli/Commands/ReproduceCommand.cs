@@ -125,22 +125,8 @@ public static class ReproduceCommand
             string path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new UsageException($"{path}: no such run store");
             OptionChecks.OutputFile(parse.GetValue(jsonl), "--jsonl");
-            using var store = Store(() => RunStore.Open(path));
-            var runs = store.All();
-            var tmp = parse.GetValue(jsonl)! + ".tmp";
-            using (var writer = new StreamWriter(tmp))
-                foreach (var run in runs)
-                    writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
-                    {
-                        run.ConfigHash,
-                        run.GitCommit,
-                        versions = System.Text.Json.Nodes.JsonNode.Parse(run.VersionsJson),
-                        run.FinishedUtc,
-                        run.Seconds,
-                        record = System.Text.Json.Nodes.JsonNode.Parse(run.RecordJson),
-                    }, RunCodec.Json));
-            File.Move(tmp, parse.GetValue(jsonl)!, overwrite: true);
-            Console.Error.WriteLine($"strassen-repro: {runs.Count} runs written to {parse.GetValue(jsonl)}");
+            int count = Store(() => RunsJsonl.Export(path, parse.GetValue(jsonl)!));
+            Console.Error.WriteLine($"strassen-repro: {count} runs written to {parse.GetValue(jsonl)}");
             return ExitCodes.Success;
         }));
         return command;

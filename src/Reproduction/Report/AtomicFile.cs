@@ -14,6 +14,13 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
+        var copy = bytes.ToArray();
+        Write(path, stream => stream.Write(copy));
+    }
+
+    /// <summary>The same for content written as it is produced (a file larger than memory should hold at once).</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
@@ -22,7 +29,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
